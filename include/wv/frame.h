@@ -1,0 +1,59 @@
+// wv/frame.h — one picture from a source: pixels with explicit format and size, the source's
+// frame index and presentation time.
+//
+//   auto frame = wv::make_frame(128, 128, /*index=*/0, /*pts_s=*/0.0);
+//   frame->pixels[0] = 255;          // fill while it is still yours
+//   queue.try_push(std::move(frame)); // then share it read-only
+//
+// Frames are shared read-only once published (FramePtr is a pointer to const): the queue, the
+// texture streamer and a recorder can hold the same frame without copies.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace wv {
+
+enum class PixelFormat : uint8_t {
+  Rgba8Srgb,  // 8-bit R,G,B,A, sRGB-encoded color, straight (not premultiplied) alpha
+};
+
+constexpr int bytes_per_pixel(PixelFormat format) {
+  switch (format) {
+    case PixelFormat::Rgba8Srgb: return 4;
+  }
+  return 0;
+}
+
+struct Frame {
+  int32_t width = 0;
+  int32_t height = 0;
+  PixelFormat format = PixelFormat::Rgba8Srgb;
+  int32_t stride_bytes = 0;  // bytes from one row to the next
+  int64_t index = 0;         // frame index in its source, from 0
+  double pts_s = 0.0;        // presentation time on the source's timeline, in seconds
+  std::vector<uint8_t> pixels;
+
+  size_t byte_size() const { return size_t(stride_bytes) * size_t(height); }
+  uint8_t* row(int32_t y) { return pixels.data() + size_t(y) * size_t(stride_bytes); }
+  const uint8_t* row(int32_t y) const { return pixels.data() + size_t(y) * size_t(stride_bytes); }
+};
+
+using FramePtr = std::shared_ptr<const Frame>;
+
+// A zero-filled, tightly packed frame that the caller may still write into.
+inline std::shared_ptr<Frame> make_frame(int32_t width, int32_t height, int64_t index, double pts_s,
+                                         PixelFormat format = PixelFormat::Rgba8Srgb) {
+  auto frame = std::make_shared<Frame>();
+  frame->width = width;
+  frame->height = height;
+  frame->format = format;
+  frame->stride_bytes = width * bytes_per_pixel(format);
+  frame->index = index;
+  frame->pts_s = pts_s;
+  frame->pixels.assign(frame->byte_size(), 0);
+  return frame;
+}
+
+}  // namespace wv
