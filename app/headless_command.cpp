@@ -1,0 +1,205 @@
+#include "app/headless_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "app/camera_path.h"
+#include "app/layout.h"
+#include "app/panels.h"
+#include "app/progress.h"
+#include "app/source_pump.h"
+#include "media/png.h"
+#include "media/recorder.h"
+#include "renderer/renderer.h"
+#include "wv/log.h"
+
+namespace wv::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr auto kSourceTimeout = std::chrono::seconds(20);
+
+// Takes from `panel`'s queue the frame due at t_s, waiting for the producer when it is behind.
+// Returns the frame to show now (the previous one when nothing new is due), or an Error.
+wv::Result<wv::FramePtr> frame_due(Panel& panel, const wv::FramePtr& shown, double t_s, bool source_finished) {
+  wv::FrameSource& source = *panel.source;
+  const double fps = source.info().fps;
+  int64_t wanted = int64_t(std::floor(t_s * fps + 1e-6));
+  if (source.info().frame_count > 0) wanted = std::min(wanted, source.info().frame_count - 1);
+  wv::FramePtr latest = shown;
+  const auto deadline = Clock::now() + kSourceTimeout;
+  while (!latest || latest->index < wanted) {
+    if (auto f = source.frames().take_for_time(t_s + 1e-6)) {
+      latest = std::move(f);
+      continue;
+    }
+    if (source_finished) break;  // ended or failed: hold the last frame
+    if (Clock::now() > deadline) {
+      return Error{panel.name + ": no frame " + std::to_string(wanted) + " after " +
+                   std::to_string(kSourceTimeout.count()) + " s"};
+    }
+    source.frames().wait_for_frame(std::chrono::milliseconds(50));
+  }
+  return latest;
+}
+
+struct Outputs {
+  std::unique_ptr<media::Recorder> recorder;
+  std::string snapshot_path;
+  int64_t snapshot_frame = -1;
+  bool snapshot_written = false;
+};
+
+wv::Status deliver(Outputs& outputs, renderer::Renderer& renderer, uint64_t frame_id, int64_t k) {
+  auto image = renderer.read_capture(frame_id);
+  if (!image) return image.error();
+  if (k == outputs.snapshot_frame) {
+    if (auto s = media::write_png(outputs.snapshot_path, **image); !s) return s;
+    outputs.snapshot_written = true;
+  }
+  return outputs.recorder->write(std::move(*image));
+}
+
+}  // namespace
+
+CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& o) {
+  CLI::App* cmd = cli.add_subcommand("headless", "Render a workspace around a scripted viewer to an MP4, with no display");
+  cmd->add_option("-w,--workspace", o.workspace, "Workspace file (*.wv.json)")->required()->check(CLI::ExistingPath);
+  cmd->add_option("-o,--out", o.out, "Video to write (H.264 MP4)")->capture_default_str();
+  cmd->add_option("--snapshot", o.snapshot, "Also write one frame as PNG");
+  cmd->add_option("--snapshot-at", o.snapshot_at_s, "Time of the snapshot in seconds (default: the middle)");
+  cmd->add_option("-s,--seconds", o.seconds, "Length of the run")->capture_default_str()->check(CLI::Range(0.1, 3600.0));
+  cmd->add_option("--width", o.width, "Video width in pixels")->capture_default_str()->check(CLI::Range(64, 4096));
+  cmd->add_option("--height", o.height, "Video height in pixels")->capture_default_str()->check(CLI::Range(64, 4096));
+  cmd->add_option("--fps", o.fps, "Video frames per second")->capture_default_str()->check(CLI::Range(1, 240));
+  cmd->add_option("--msaa", o.msaa, "Multisampling: 1 (off) or 4")->capture_default_str()->check(CLI::IsMember({1, 4}));
+  cmd->add_option("--fov", o.fov_y_deg, "Vertical field of view in degrees")->capture_default_str()->check(CLI::Range(20.0, 120.0));
+  cmd->add_option("--device", o.device, "Preferred Vulkan device (part of its name, see `worldview info`)");
+  cmd->add_flag("--validate", o.validate, "Enable Vulkan validation; any message fails the run");
+  cmd->add_flag("--still", o.still, "Keep the viewer looking straight ahead");
+  return cmd;
+}
+
+int run_headless(const HeadlessOptions& o) {
+  auto workspace = load_workspace(o.workspace);
+  if (!workspace) {
+    wv::log_error(workspace.error().message);
+    return 1;
+  }
+  std::vector<Panel> panels = open_panels(*workspace, o.workspace);
+
+  auto ctx = renderer::Context::create({.enable_validation = o.validate, .preferred_device = o.device});
+  if (!ctx) {
+    wv::log_error(ctx.error().message);
+    return 1;
+  }
+  auto target = renderer::OffscreenTarget::create(**ctx, {.width = uint32_t(o.width), .height = uint32_t(o.height)});
+  if (!target) {
+    wv::log_error(target.error().message);
+    return 1;
+  }
+  auto renderer = renderer::Renderer::create(**ctx, {.msaa_samples = uint32_t(o.msaa)});
+  if (!renderer) {
+    wv::log_error(renderer.error().message);
+    return 1;
+  }
+
+  Outputs outputs;
+  auto recorder = media::Recorder::open({.path = o.out, .width = o.width, .height = o.height, .fps = o.fps});
+  if (!recorder) {
+    wv::log_error(recorder.error().message);
+    return 1;
+  }
+  outputs.recorder = std::move(*recorder);
+  const int64_t frame_total = std::max<int64_t>(1, std::llround(o.seconds * o.fps));
+  if (!o.snapshot.empty()) {
+    outputs.snapshot_path = o.snapshot;
+    const double at = o.snapshot_at_s < 0 ? o.seconds / 2 : o.snapshot_at_s;
+    outputs.snapshot_frame = std::clamp<int64_t>(std::llround(at * o.fps), 0, frame_total - 1);
+  }
+
+  // Panel state for the render thread.
+  std::vector<PumpedSource> pumped;
+  std::vector<size_t> pump_index(panels.size(), SIZE_MAX);
+  std::vector<renderer::TextureId> textures(panels.size(), renderer::kNoTexture);
+  std::vector<wv::FramePtr> shown(panels.size());
+  for (size_t i = 0; i < panels.size(); ++i) {
+    if (!panels[i].source) continue;
+    pump_index[i] = pumped.size();
+    pumped.push_back({panels[i].source.get(), panels[i].name});
+    textures[i] = (*renderer)->create_texture();
+  }
+  SourcePump pump(pumped);
+
+  std::vector<wv::Pose> poses;
+  for (const auto& p : panels) poses.push_back(p.T_world_panel);
+  const glm::vec3 eye{0.0f, workspace->layout.eye_height_m, 0.0f};
+  const LookAround path{.eye_height_m = workspace->layout.eye_height_m,
+                        .yaw_amplitude_rad = o.still ? 0.0f : std::min(0.6f, horizontal_extent_rad(poses, eye) / 2.0f)};
+  const glm::mat4 projection =
+      renderer::perspective_vk(glm::radians(o.fov_y_deg), float(o.width) / float(o.height), 0.05f, 200.0f);
+
+  std::vector<renderer::PanelDraw> draws(panels.size());
+  for (size_t i = 0; i < panels.size(); ++i) {
+    draws[i] = {.texture = textures[i], .T_world_panel = panels[i].T_world_panel.matrix(),
+                .size_m = panels[i].size_m, .curve_radius_m = panels[i].curve_radius_m};
+  }
+
+  Progress progress("rendering " + o.out, frame_total);
+  int64_t pending_k = -1;
+  uint64_t pending_id = 0;
+  wv::Status status;
+  for (int64_t k = 0; k < frame_total && status; ++k) {
+    const double t = double(k) / o.fps;
+    for (size_t i = 0; i < panels.size(); ++i) {
+      if (!panels[i].source) continue;
+      auto due = frame_due(panels[i], shown[i], t, pump.finished(pump_index[i]));
+      if (!due) {
+        status = due.error();
+        break;
+      }
+      if (*due != shown[i]) {
+        shown[i] = *due;
+        if (shown[i]) (*renderer)->update_texture(textures[i], shown[i]);
+      }
+    }
+    if (!status) break;
+    const renderer::View view{glm::inverse(path.pose_at(t).matrix()), projection};
+    auto id = (*renderer)->render(**target, {&view, 1}, draws, renderer::Environment{}, {.capture_view = 0});
+    if (!id) {
+      status = id.error();
+      break;
+    }
+    // Read back the previous frame while this one renders.
+    if (pending_k >= 0) status = deliver(outputs, **renderer, pending_id, pending_k);
+    pending_k = k;
+    pending_id = *id;
+    progress.update(k + 1);
+  }
+  if (status && pending_k >= 0) status = deliver(outputs, **renderer, pending_id, pending_k);
+  wv::Status finished = outputs.recorder->finish();
+  if (status && !finished) status = finished;
+  progress.done();
+
+  if (!status) {
+    wv::log_error(status.error().message);
+    return 1;
+  }
+  std::printf("wrote %s (%lld frames, %dx%d, %.1f s)\n", o.out.c_str(), (long long)frame_total, o.width, o.height,
+              double(frame_total) / o.fps);
+  if (outputs.snapshot_written) std::printf("wrote %s (frame %lld)\n", o.snapshot.c_str(), (long long)outputs.snapshot_frame);
+
+  if (o.validate && (*ctx)->validation_message_count() > 0) {
+    wv::log_error("Vulkan validation reported " + std::to_string((*ctx)->validation_message_count()) + " message(s)");
+    return 4;
+  }
+  for (const auto& p : panels) {
+    if (!p.source) return 3;
+  }
+  return 0;
+}
+
+}  // namespace wv::app

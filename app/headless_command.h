@@ -1,0 +1,38 @@
+// app/headless_command.h — `worldview headless`: plays a workspace's panels around a scripted
+// viewer with no display and writes what the viewer sees to an MP4 (and a PNG snapshot).
+//
+// Offline and deterministic: output frame k shows time k / fps, and every panel shows exactly
+// the source frame due at that time (the render loop waits for it; interactive modes never do).
+#pragma once
+
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace wv::app {
+
+struct HeadlessOptions {
+  std::string workspace;        // *.wv.json
+  std::string out = "worldview.mp4";
+  std::string snapshot;         // PNG of one frame; empty: none
+  double snapshot_at_s = -1.0;  // < 0: the middle of the run
+  double seconds = 10.0;
+  int width = 1280;
+  int height = 720;
+  int fps = 30;
+  int msaa = 4;                 // 1 or 4
+  float fov_y_deg = 60.0f;
+  std::string device;           // preferred Vulkan device (name substring)
+  bool validate = false;        // Vulkan validation: any message fails the run
+  bool still = false;           // the viewer looks straight ahead instead of looking around
+};
+
+CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& options);
+
+// Returns the process exit code: 0 done; 1 bad input or environment (message logged);
+// 3 outputs written but some panels failed; 4 validation messages seen.
+int run_headless(const HeadlessOptions& options);
+
+}  // namespace wv::app

@@ -1,0 +1,49 @@
+// worldview — stand inside the output of generative world models.
+// The program's front doors (DESIGN.md §1); each mode lives in its own *_command file.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include "app/headless_command.h"
+#include "app/info_command.h"
+#include "app/logging.h"
+#include "app/version.h"
+#include "model/runtime_info.h"
+
+int main(int argc, char** argv) {
+  // OpenMP's default spin-waiting makes inference threads 5-40x slower whenever another thread
+  // (rendering, encoding) wants the core; this must be set before OpenMP starts.
+  setenv("OMP_WAIT_POLICY", "PASSIVE", /*overwrite=*/0);
+
+  CLI::App cli{"worldview: stand inside the output of generative world models.\n"
+               "Panels of generated worlds around you, in a headset, a window or headless.",
+               "worldview"};
+  cli.set_version_flag("--version", std::string("worldview ") + wv::app::kVersion);
+  cli.require_subcommand(0, 1);
+
+  std::string log_level = "info";
+  int threads = std::max(1u, std::thread::hardware_concurrency() / 2);
+  cli.add_option("--log-level", log_level, "debug, info, warning or error")->capture_default_str();
+  cli.add_option("--threads", threads, "Inference threads (intra-op)")->capture_default_str()->check(CLI::Range(1, 256));
+
+  CLI::App* info = wv::app::add_info_command(cli);
+  wv::app::HeadlessOptions headless_options;
+  CLI::App* headless = wv::app::add_headless_command(cli, headless_options);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (auto s = wv::app::init_logging(log_level); !s) {
+    std::fprintf(stderr, "worldview: %s\n", s.error().message.c_str());
+    return 2;
+  }
+  wv::model::configure_threads({.intra_op = threads, .inter_op = 1});
+
+  if (info->parsed()) return wv::app::run_info();
+  if (headless->parsed()) return wv::app::run_headless(headless_options);
+
+  std::printf("%s\n", cli.help().c_str());
+  std::printf("Headset (xr) and desktop modes are not in this build yet; use `worldview headless`.\n");
+  return 0;
+}
