@@ -1,6 +1,7 @@
 #include "app/info_command.h"
 
 #include <CLI/CLI.hpp>
+#include <glm/glm.hpp>
 #include <openxr/openxr.h>
 #include <spdlog/version.h>
 #include <spng.h>

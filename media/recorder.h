@@ -21,8 +21,8 @@
 // (primaries, transfer, matrix) and limited range. H.264 4:2:0 needs even sizes: an odd width
 // or height is PADDED by one column or row repeating the edge pixels, so the file is
 // (width + 1) & ~1 by (height + 1) & ~1 and the picture is complete in its top-left corner.
-// A frame whose size differs from params.width × params.height is scaled to it (a resized
-// window keeps recording; aspect is not kept).
+// A frame whose size differs from params.width × params.height is scaled to fill the file's
+// (even) size: a resized window keeps recording; aspect is not kept.
 //
 // Threading: open() starts one encoding thread, owned by the Recorder. write() and try_write()
 // may be called from any thread; finish() and the destructor from the owner only, after the
@@ -52,7 +52,7 @@ struct RecorderParams {
   int32_t width = 0;                // recording size in pixels, > 0 (odd sizes are padded)
   int32_t height = 0;
   int32_t fps = 30;                 // frames per second of the file, > 0
-  int32_t crf = 20;                 // x264 constant quality: 0 lossless … 51 worst; 18–23 look good
+  int32_t crf = 20;                 // x264 constant quality: 0 lossless … 51; 18–23 look good
   std::string preset = "veryfast";  // x264 preset: ultrafast … veryslow (speed against size)
   int32_t gop_frames = 0;           // keyframe interval = fragment length; 0: fps (one second)
   int32_t encoder_threads = 0;      // x264 threads; 0: chosen from the core count

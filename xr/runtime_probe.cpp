@@ -2,6 +2,7 @@
 
 #include <openxr/openxr.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -36,6 +37,10 @@ void record(RuntimeProbe& probe, XrResult result) {
 }  // namespace
 
 RuntimeProbe probe_runtime() {
+  // Without a runtime the loader prints five lines of errors to stderr; the probe reports the
+  // outcome itself, with advice. Must happen before the loader's first call creates its logger;
+  // a user's own XR_LOADER_DEBUG setting wins.
+  setenv("XR_LOADER_DEBUG", "none", /*overwrite=*/0);
   RuntimeProbe probe;
   probe.loader_api_version = version_string(XR_CURRENT_API_VERSION);
 

@@ -83,7 +83,7 @@ struct SourceSpec {
 // The name a kind has in the file ("toyworld").
 std::string_view source_kind_name(SourceSpec::Kind kind);
 
-// A panel placed by hand, in the world frame of DESIGN/pose.h (meters, +Y up, viewer at the
+// A panel placed by hand, in the world frame of wv/pose.h (meters, +Y up, viewer at the
 // origin looking along -Z). yaw_deg turns the panel about +Y (0: its front faces +Z, toward a
 // viewer in front of it at -Z; positive turns counter-clockwise seen from above); pitch_deg
 // tilts the front face up (positive) or down. Stored as in the file so saving loses nothing.

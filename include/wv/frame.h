@@ -10,10 +10,43 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
+#include <new>
 #include <vector>
 
 namespace wv {
+
+// Pixel memory starts on a page boundary and spans whole pages, so a GPU driver can import it
+// as host memory (VK_EXT_external_memory_host) and upload straight from it: the render thread
+// copies no pixels. 4096 is the import alignment of common drivers (Mesa, NVIDIA).
+inline constexpr size_t kPixelAlignment = 4096;
+
+template <typename T>
+struct PageAlignedAllocator {
+  using value_type = T;
+  PageAlignedAllocator() = default;
+  template <typename U>
+  PageAlignedAllocator(const PageAlignedAllocator<U>&) {}
+
+  T* allocate(size_t n) {
+    const size_t bytes = (n * sizeof(T) + kPixelAlignment - 1) / kPixelAlignment * kPixelAlignment;
+    void* p = std::aligned_alloc(kPixelAlignment, bytes == 0 ? kPixelAlignment : bytes);
+    if (!p) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, size_t) { std::free(p); }
+
+  template <typename U>
+  bool operator==(const PageAlignedAllocator<U>&) const { return true; }
+};
+
+// Bytes reserved for `size` bytes of pixels: whole pages.
+constexpr size_t pixel_allocation_size(size_t size) {
+  return (size + kPixelAlignment - 1) / kPixelAlignment * kPixelAlignment;
+}
+
+using PixelBuffer = std::vector<uint8_t, PageAlignedAllocator<uint8_t>>;
 
 enum class PixelFormat : uint8_t {
   Rgba8Srgb,  // 8-bit R,G,B,A, sRGB-encoded color, straight (not premultiplied) alpha
@@ -33,7 +66,7 @@ struct Frame {
   int32_t stride_bytes = 0;  // bytes from one row to the next
   int64_t index = 0;         // frame index in its source, from 0
   double pts_s = 0.0;        // presentation time on the source's timeline, in seconds
-  std::vector<uint8_t> pixels;
+  PixelBuffer pixels;  // page-aligned; its allocation spans pixel_allocation_size(byte_size()) bytes
 
   size_t byte_size() const { return size_t(stride_bytes) * size_t(height); }
   uint8_t* row(int32_t y) { return pixels.data() + size_t(y) * size_t(stride_bytes); }

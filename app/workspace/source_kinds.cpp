@@ -1,0 +1,109 @@
+#include "app/workspace/source_kinds.h"
+
+#include <cstdlib>
+
+namespace wv::app {
+namespace {
+
+namespace limits = workspace_limits;
+
+ToyworldSourceSpec read_toyworld(ObjectFields& source) {
+  ToyworldSourceSpec spec;
+  const Field scene = source.required("scene");
+  spec.scene = scene.string(limits::kMaxTextBytes);
+  if (spec.scene.empty()) scene.fail("empty scene text");
+
+  if (const std::optional<Field> seed = source.optional("seed")) spec.seed = seed->unsigned_integer();
+
+  if (const std::optional<Field> size = source.optional("size")) {
+    const std::vector<Field> sides = size->array(2);
+    if (sides.size() != 2) size->fail("expected [width, height] in pixels");
+    spec.width = static_cast<std::int32_t>(sides[0].integer(limits::kMinFrameSide, limits::kMaxFrameSide));
+    spec.height = static_cast<std::int32_t>(sides[1].integer(limits::kMinFrameSide, limits::kMaxFrameSide));
+  }
+
+  spec.fps = source.optional_number("fps", spec.fps, limits::kMinFps, limits::kMaxFps);
+
+  if (const std::optional<Field> events = source.optional("events")) {
+    for (const Field& item : events->array(limits::kMaxEventsPerSource)) {
+      ObjectFields event = item.object();
+      TimedText timed;
+      const Field at = event.required("at_s");
+      timed.at_s = at.number(0.0, limits::kMaxEventTime_s);
+      if (!spec.events.empty() && timed.at_s < spec.events.back().at_s) {
+        at.fail("events must be in time order (the one before is at " +
+                format_number(spec.events.back().at_s) + " s)");
+      }
+      const Field text = event.required("text");
+      timed.text = text.string(limits::kMaxTextBytes);
+      if (timed.text.empty()) text.fail("empty event text");
+      event.warn_unknown();
+      spec.events.push_back(std::move(timed));
+    }
+  }
+  return spec;
+}
+
+void write_toyworld(const ToyworldSourceSpec& spec, nlohmann::ordered_json& out) {
+  out["scene"] = spec.scene;
+  out["seed"] = spec.seed;
+  out["size"] = {spec.width, spec.height};
+  out["fps"] = spec.fps;
+  out["events"] = nlohmann::ordered_json::array();
+  for (const TimedText& event : spec.events) {
+    out["events"].push_back({{"at_s", event.at_s}, {"text", event.text}});
+  }
+}
+
+struct SourceKindRow {
+  SourceSpec::Kind kind;
+  std::string_view name;
+  // Reads the kind's own fields into `out`; "kind" itself is already read.
+  void (*read)(ObjectFields& source, SourceSpec& out);
+  void (*write)(const SourceSpec& source, nlohmann::ordered_json& out);
+};
+
+constexpr SourceKindRow kSourceKinds[] = {
+    {SourceSpec::Kind::Toyworld, "toyworld",
+     [](ObjectFields& source, SourceSpec& out) { out.toyworld = read_toyworld(source); },
+     [](const SourceSpec& source, nlohmann::ordered_json& out) { write_toyworld(source.toyworld, out); }},
+};
+
+const SourceKindRow& row_of(SourceSpec::Kind kind) {
+  for (const SourceKindRow& row : kSourceKinds) {
+    if (row.kind == kind) return row;
+  }
+  WV_ASSERT(!"SourceSpec::Kind without a row in kSourceKinds");
+  std::abort();
+}
+
+}  // namespace
+
+std::string_view source_kind_name(SourceSpec::Kind kind) { return row_of(kind).name; }
+
+SourceSpec read_source(const Field& source) {
+  ObjectFields fields = source.object();
+  const Field kind = fields.required("kind");
+  const std::string name = kind.string(limits::kMaxTextBytes);
+  for (const SourceKindRow& row : kSourceKinds) {
+    if (row.name != name) continue;
+    SourceSpec spec;
+    spec.kind = row.kind;
+    row.read(fields, spec);
+    fields.warn_unknown();
+    return spec;
+  }
+  std::string known;
+  for (const SourceKindRow& row : kSourceKinds) known += (known.empty() ? "" : ", ") + std::string(row.name);
+  kind.fail("unknown source kind " + quote_for_message(name) + " (known: " + known + ")");
+}
+
+nlohmann::ordered_json write_source(const SourceSpec& source) {
+  const SourceKindRow& row = row_of(source.kind);
+  nlohmann::ordered_json out;
+  out["kind"] = row.name;
+  row.write(source, out);
+  return out;
+}
+
+}  // namespace wv::app

@@ -1,0 +1,186 @@
+// parse_workspace: text -> Workspace, refusing anything outside the schema of docs/workspace.md.
+#include <cstdio>
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+#include "app/workspace/json_fields.h"
+#include "app/workspace/source_kinds.h"
+#include "app/workspace/utf8.h"
+#include "app/workspace/workspace.h"
+
+namespace wv::app {
+namespace {
+
+namespace limits = workspace_limits;
+using Json = nlohmann::ordered_json;
+
+constexpr double kPi = 3.14159265358979323846;
+
+// The DOM builder, keeping the byte position of a syntax error (json::parse throws it away for
+// number overflows such as 1e400).
+struct DomParserWithErrorOffset : nlohmann::detail::json_sax_dom_parser<Json> {
+  using json_sax_dom_parser::json_sax_dom_parser;
+
+  template <typename Exception>
+  bool parse_error(std::size_t offset, const std::string& /*last_token*/, const Exception& error) {
+    error_offset = offset;
+    error_message = error.what();
+    return false;
+  }
+
+  std::size_t error_offset = 0;
+  std::string error_message;
+};
+
+// "[json.exception.parse_error.101] parse error at line 2, column 2: syntax error ..." -> the
+// reason alone; the line comes from our own count.
+std::string reason_from_parser_message(const std::string& message) {
+  std::size_t start = message.find("] ");
+  start = start == std::string::npos ? 0 : start + 2;
+  const std::size_t column = message.find("column ", start);
+  if (column != std::string::npos) {
+    const std::size_t colon = message.find(": ", column);
+    if (colon != std::string::npos) start = colon + 2;
+  }
+  return message.substr(start);
+}
+
+LayoutSpec read_layout(const Field& field) {
+  ObjectFields layout = field.object();
+  LayoutSpec spec;
+  if (const std::optional<Field> kind = layout.optional("kind")) {
+    const std::string name = kind->string(limits::kMaxTextBytes);
+    if (name == "arc") {
+      spec.kind = LayoutSpec::Kind::Arc;
+    } else if (name == "grid") {
+      spec.kind = LayoutSpec::Kind::Grid;
+    } else {
+      kind->fail("unknown layout kind " + quote_for_message(name) + " (known: arc, grid)");
+    }
+  }
+  spec.radius_m = layout.optional_float("radius_m", spec.radius_m, 0.25f, limits::kMaxDistance_m);
+  spec.eye_height_m = layout.optional_float("eye_height_m", spec.eye_height_m, 0.0f, limits::kMaxDistance_m);
+  spec.gap_m = layout.optional_float("gap_m", spec.gap_m, 0.0f, limits::kMaxPanelWidth_m);
+  layout.warn_unknown();
+  return spec;
+}
+
+PanelPose read_pose(const Field& field) {
+  ObjectFields pose = field.object();
+  PanelPose spec;
+  const Field position = pose.required("position");
+  const std::vector<Field> xyz = position.array(3);
+  if (xyz.size() != 3) position.fail("expected [x, y, z] in meters");
+  for (int axis = 0; axis < 3; ++axis) {
+    spec.position_m[axis] =
+        xyz[static_cast<std::size_t>(axis)].number_float(-limits::kMaxDistance_m, limits::kMaxDistance_m);
+  }
+  spec.yaw_deg = pose.optional_float("yaw_deg", spec.yaw_deg, -360.0f, 360.0f);
+  spec.pitch_deg = pose.optional_float("pitch_deg", spec.pitch_deg, -90.0f, 90.0f);
+  pose.warn_unknown();
+  return spec;
+}
+
+PanelSpec read_panel(const Field& field) {
+  ObjectFields panel = field.object();
+  PanelSpec spec;
+  spec.title = panel.optional_string("title", "", limits::kMaxTextBytes);
+  spec.source = read_source(panel.required("source"));
+  spec.width_m = panel.optional_float("width_m", spec.width_m, limits::kMinPanelWidth_m,
+                                      limits::kMaxPanelWidth_m);
+  if (const std::optional<Field> curve = panel.optional("curve_radius_m")) {
+    spec.curve_radius_m = curve->number_float(0.0f, limits::kMaxDistance_m);
+    // A panel bent further than a half circle would wrap around the viewer's head.
+    const double min_radius = spec.width_m / kPi;
+    if (spec.curve_radius_m > 0.0f && spec.curve_radius_m < min_radius) {
+      curve->fail("bends the panel more than a half circle: use 0 (flat) or at least width_m/pi = " +
+                  format_number(min_radius) + " m");
+    }
+  }
+  if (const std::optional<Field> pose = panel.optional("pose")) spec.pose = read_pose(*pose);
+  panel.warn_unknown();
+  return spec;
+}
+
+Workspace read_workspace(const Field& root) {
+  ObjectFields top = root.object();
+  const Field format = top.required("format");
+  if (!format.json().is_string() || format.json().get_ref<const std::string&>() != kWorkspaceFormat) {
+    format.fail("not a worldview workspace (expected \"" + std::string(kWorkspaceFormat) + "\")");
+  }
+  const Field version_field = top.required("version");
+  const auto version = static_cast<int>(version_field.integer(1, std::numeric_limits<int>::max()));
+  if (version > kWorkspaceVersion) {
+    version_field.fail("written by a newer worldview (workspace version " + std::to_string(version) +
+                       "; this build reads versions up to " + std::to_string(kWorkspaceVersion) +
+                       "): update worldview to open it");
+  }
+  // Older versions will be upgraded here, one step at a time on the JSON document (v1 -> v2 ->
+  // ...), before the fields below are read; the readers only ever know the current schema.
+
+  Workspace workspace;
+  workspace.name = top.optional_string("name", "", limits::kMaxTextBytes);
+  if (const std::optional<Field> layout = top.optional("layout")) workspace.layout = read_layout(*layout);
+  for (const Field& panel : top.required("panels").array(limits::kMaxPanels)) {
+    workspace.panels.push_back(read_panel(panel));
+  }
+  top.warn_unknown();
+  return workspace;
+}
+
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+
+wv::Result<Workspace> parse_workspace(std::string_view json_text, const std::string& name_for_errors,
+                                      std::vector<std::string>* out_warnings) {
+  const std::string& file = name_for_errors;
+  if (json_text.size() > limits::kMaxFileBytes) {
+    return Error{file + ": " + std::to_string(json_text.size()) + " bytes, more than the " +
+                 std::to_string(limits::kMaxFileBytes) + " a workspace file may have"};
+  }
+  // The JSON parser takes a NUL byte for the end of the input, so one would hide what follows.
+  std::optional<std::size_t> bad = find_invalid_utf8(json_text);
+  const std::size_t nul = json_text.find('\0');
+  if (nul != std::string_view::npos && (!bad || nul < *bad)) bad = nul;
+  if (bad) {
+    const std::size_t line_start = json_text.rfind('\n', *bad);
+    const std::size_t column = line_start == std::string_view::npos ? *bad + 1 : *bad - line_start;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(json_text[*bad])));
+    return Error{file + ":" + std::to_string(line_at_offset(json_text, *bad)) + ": not UTF-8 text (byte " +
+                 byte + " at column " + std::to_string(column) +
+                 "); a workspace file is UTF-8 JSON: is this the right file?"};
+  }
+  if (is_blank(json_text)) return Error{file + ":1: empty file (expected a worldview workspace)"};
+
+  try {
+    Json document;
+    DomParserWithErrorOffset parser(document, /*allow_exceptions=*/false);
+    if (!Json::sax_parse(json_text, &parser)) {
+      const std::size_t offset = parser.error_offset > 0 ? parser.error_offset - 1 : 0;
+      std::string message = file + ":" + std::to_string(line_at_offset(json_text, offset)) +
+                            ": not valid JSON: " + reason_from_parser_message(parser.error_message);
+      if (offset >= json_text.size()) message += " (the file ends early: is it truncated?)";
+      return Error{std::move(message)};
+    }
+
+    FieldContext context{file, LineIndex::build(json_text), out_warnings};
+    if (const auto& duplicate = context.lines.first_duplicate()) {
+      return Error{file + ":" + std::to_string(duplicate->line) + ": " + duplicate->display +
+                   ": appears twice in the same object (first on line " +
+                   std::to_string(duplicate->first_line) + "); keep one"};
+    }
+    return read_workspace(Field(context, document, FieldPath{}));
+  } catch (const FieldError& error) {
+    return Error{error.what()};
+  } catch (const std::exception& error) {
+    // Not expected: every refusal above is a FieldError. Still an error, never a crash.
+    return Error{file + ": could not read the workspace: " + error.what()};
+  }
+}
+
+}  // namespace wv::app

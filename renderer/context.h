@@ -1,0 +1,121 @@
+// renderer/context.h — the Vulkan instance, device and graphics queue the renderer draws with:
+// either created here, or adopted from an owner that chose them (an OpenXR runtime via
+// XR_KHR_vulkan_enable2, a host app embedding worldview).
+//
+//   wv::renderer::ContextParams params;
+//   params.enable_validation = true;            // VK_LAYER_KHRONOS_validation + messenger
+//   params.preferred_device = "llvmpipe";       // substring of the device name, any case
+//   auto ctx = wv::renderer::Context::create(params);
+//   if (!ctx) { wv::log_error(ctx.error().message); return 1; }
+//   ... render with *ctx ...
+//   if ((*ctx)->validation_message_count() > 0) { ... }
+//
+//   // Adopting: the caller keeps ownership; Context never destroys these handles.
+//   wv::renderer::AdoptedDevice handed{instance, physical_device, device, family, 0};
+//   auto adopted = wv::renderer::Context::adopt(handed);
+//
+// Device requirements (created or adopted): Vulkan 1.3 with the dynamicRendering and
+// synchronization2 features enabled, and a queue family with graphics and transfer.
+// required_device_features() fills the chain a device creator must enable.
+//
+// Threading: a Context is used from one render thread. The queue is shared with whoever else
+// submits to it (an OpenXR runtime in xrEndFrame): lock queue_mutex() around any use of queue()
+// outside the renderer. Destroy every Renderer and RenderTarget before their Context.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <vulkan/vulkan.h>
+
+#include "renderer/devices.h"
+#include "wv/result.h"
+
+namespace wv::renderer {
+
+struct ContextParams {
+  // VK_LAYER_KHRONOS_validation (with synchronization validation) and a debug-utils messenger
+  // that logs each message through wv::log_warn / wv::log_error and counts them.
+  bool enable_validation = false;
+  // Substring of the device name (case-insensitive) to prefer, e.g. "llvmpipe" or "RTX".
+  // Without it: a discrete GPU, then an integrated or virtual GPU, then a CPU device.
+  std::string preferred_device;
+  // Fail instead of falling back when no device matches preferred_device (tests pin lavapipe).
+  bool require_preferred_device = false;
+  std::string application_name = "worldview";
+};
+
+// Handles created by someone else. Context uses them and never destroys them.
+struct AdoptedDevice {
+  VkInstance instance = VK_NULL_HANDLE;
+  VkPhysicalDevice physical_device = VK_NULL_HANDLE;
+  VkDevice device = VK_NULL_HANDLE;
+  uint32_t queue_family = 0;
+  uint32_t queue_index = 0;
+  // Set when the instance was created with VK_EXT_debug_utils enabled: with
+  // ContextParams::enable_validation the Context then adds (and later removes) its own messenger.
+  bool instance_has_debug_utils = false;
+};
+
+// The feature chain a device must be created with (Vulkan 1.3: dynamicRendering,
+// synchronization2). Pass `features.pNext`-linked into VkDeviceCreateInfo::pNext.
+struct RequiredDeviceFeatures {
+  VkPhysicalDeviceVulkan13Features vulkan13{};
+  VkPhysicalDeviceFeatures2 features{};
+  RequiredDeviceFeatures();
+  RequiredDeviceFeatures(const RequiredDeviceFeatures&) = delete;  // pNext points into itself
+  RequiredDeviceFeatures& operator=(const RequiredDeviceFeatures&) = delete;
+};
+
+class Context {
+ public:
+  static Result<std::unique_ptr<Context>> create(const ContextParams& params = {});
+  static Result<std::unique_ptr<Context>> adopt(const AdoptedDevice& handed,
+                                                const ContextParams& params = {});
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  VkInstance instance() const { return instance_; }
+  VkPhysicalDevice physical_device() const { return physical_device_; }
+  VkDevice device() const { return device_; }
+  VkQueue queue() const { return queue_; }
+  uint32_t queue_family() const { return queue_family_; }
+  std::mutex& queue_mutex() { return queue_mutex_; }
+  const DeviceInfo& device_info() const { return info_; }
+  const VkPhysicalDeviceProperties& properties() const { return properties_; }
+  bool owns_device() const { return owns_device_; }
+
+  // Validation warnings + errors seen since creation (0 when validation is off).
+  uint32_t validation_message_count() const { return validation_messages_.load(); }
+
+  // Index of a memory type allowed by type_bits with all of `flags`; UINT32_MAX when none.
+  uint32_t find_memory_type(uint32_t type_bits, VkMemoryPropertyFlags flags) const;
+
+ private:
+  Context() = default;
+  void init_common();
+  Status create_messenger();
+  static VKAPI_ATTR VkBool32 VKAPI_CALL on_debug_message(
+      VkDebugUtilsMessageSeverityFlagBitsEXT severity, VkDebugUtilsMessageTypeFlagsEXT types,
+      const VkDebugUtilsMessengerCallbackDataEXT* data, void* user);
+
+  bool owns_instance_ = false;
+  bool owns_device_ = false;
+  VkInstance instance_ = VK_NULL_HANDLE;
+  VkDebugUtilsMessengerEXT messenger_ = VK_NULL_HANDLE;
+  VkPhysicalDevice physical_device_ = VK_NULL_HANDLE;
+  VkDevice device_ = VK_NULL_HANDLE;
+  VkQueue queue_ = VK_NULL_HANDLE;
+  uint32_t queue_family_ = 0;
+  std::mutex queue_mutex_;
+  DeviceInfo info_;
+  VkPhysicalDeviceProperties properties_{};
+  VkPhysicalDeviceMemoryProperties memory_properties_{};
+  std::atomic<uint32_t> validation_messages_{0};
+};
+
+}  // namespace wv::renderer

@@ -1,0 +1,26 @@
+#include "shaders/embedded.h"
+
+namespace wv::shaders {
+namespace {
+
+const uint32_t kEnvironmentVert[] = {
+#include "environment.vert.inc"
+};
+const uint32_t kEnvironmentFrag[] = {
+#include "environment.frag.inc"
+};
+const uint32_t kPanelVert[] = {
+#include "panel.vert.inc"
+};
+const uint32_t kPanelFrag[] = {
+#include "panel.frag.inc"
+};
+
+}  // namespace
+
+const Spirv environment_vert{kEnvironmentVert, sizeof(kEnvironmentVert)};
+const Spirv environment_frag{kEnvironmentFrag, sizeof(kEnvironmentFrag)};
+const Spirv panel_vert{kPanelVert, sizeof(kPanelVert)};
+const Spirv panel_frag{kPanelFrag, sizeof(kPanelFrag)};
+
+}  // namespace wv::shaders
