@@ -453,14 +453,17 @@ class StatementReader {
 // --- Statements to a Scene or an Event ----------------------------------------------------------
 
 
+// Unknown words come first: they are usually why the rest did not parse.
 Error failure(std::string_view what, std::string_view text, const std::string& reason,
               const std::vector<std::string>& unknown) {
-  std::string message = "toyworld " + std::string(what) + " " + quote_text(text) + ": " + reason;
+  std::string message = "toyworld " + std::string(what) + " " + quote_text(text) + ": ";
   if (!unknown.empty()) {
-    message += " (unknown words:";
-    for (size_t i = 0; i < unknown.size() && i < 8; ++i) message += " '" + unknown[i] + "'";
+    message += "unknown words";
+    for (size_t i = 0; i < unknown.size() && i < 8; ++i) message += (i ? ", '" : " '") + unknown[i] + "'";
     if (unknown.size() > 8) message += " and " + std::to_string(unknown.size() - 8) + " more";
-    message += ")";
+    message += "; then " + reason;
+  } else {
+    message += reason;
   }
   return Error{message};
 }

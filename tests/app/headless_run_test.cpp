@@ -15,14 +15,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct ProgramRun {
   int exit_code = -1;
   std::string output;  // stdout and stderr
 };
 
-Run run_worldview(const std::string& args) {
+ProgramRun run_worldview(const std::string& args) {
   const std::string command = std::string(WV_WORLDVIEW_EXE) + " " + args + " 2>&1";
-  Run run;
+  ProgramRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
   char buffer[4096];
@@ -73,7 +73,7 @@ TEST(HeadlessRun, DemoWorkspaceWritesAVideoWhosePanelsMove) {
   const fs::path snapshot = output_dir() / "demo.png";
   fs::remove(video);
   fs::remove(snapshot);
-  const Run run = run_worldview("headless --workspace " WV_SOURCE_DIR "/assets/demo.wv.json --seconds 2 --fps 15 "
+  const ProgramRun run = run_worldview("headless --workspace " WV_SOURCE_DIR "/assets/demo.wv.json --seconds 2 --fps 15 "
                                 "--width 320 --height 180 --still --validate --out " + video.string() +
                                 " --snapshot " + snapshot.string());
   ASSERT_EQ(run.exit_code, 0) << run.output;
@@ -99,7 +99,7 @@ TEST(HeadlessRun, DemoWorkspaceWritesAVideoWhosePanelsMove) {
 TEST(HeadlessRun, DamagedWorkspaceIsRefusedWithItsNameAndLine) {
   const fs::path bad = output_dir() / "damaged.wv.json";
   std::ofstream(bad) << "{\n  \"format\": \"worldview-workspace\",\n  \"version\": 1,\n  \"panels\": [\n";
-  const Run run = run_worldview("headless --workspace " + bad.string() + " --seconds 1 --out " +
+  const ProgramRun run = run_worldview("headless --workspace " + bad.string() + " --seconds 1 --out " +
                                 (output_dir() / "never.mp4").string());
   EXPECT_EQ(run.exit_code, 1) << run.output;
   EXPECT_NE(run.output.find("damaged.wv.json:"), std::string::npos) << run.output;
@@ -113,7 +113,7 @@ TEST(HeadlessRun, PanelWithBadSceneFailsAloneAndTheRestIsWritten) {
     {"source": {"kind": "toyworld", "scene": "three flurbles in a gloomy room"}}
   ]})";
   const fs::path video = output_dir() / "bad-scene.mp4";
-  const Run run = run_worldview("headless --workspace " + ws.string() +
+  const ProgramRun run = run_worldview("headless --workspace " + ws.string() +
                                 " --seconds 0.5 --fps 10 --width 160 --height 90 --out " + video.string());
   EXPECT_EQ(run.exit_code, 3) << run.output;
   EXPECT_NE(run.output.find("panels[1]"), std::string::npos) << run.output;

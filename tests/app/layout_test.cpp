@@ -26,7 +26,9 @@ TEST(Layout, ArcPutsPanelsAtTheRadiusFacingTheViewerLeftToRight) {
     EXPECT_LT(p.z, 0.0f) << "in front of the viewer";
     const glm::vec3 to_viewer = glm::normalize(glm::vec3(-p.x, 0.0f, -p.z));
     EXPECT_NEAR(glm::dot(front(poses[i]), to_viewer), 1.0f, 1e-4f) << "panel " << i << " faces the viewer";
-    if (i > 0) EXPECT_GT(p.x, poses[i - 1].position.x) << "workspace order runs left to right";
+    if (i > 0) {
+      EXPECT_GT(p.x, poses[i - 1].position.x) << "workspace order runs left to right";
+    }
   }
   EXPECT_NEAR(poses[0].position.x, -poses[3].position.x, 1e-4f) << "centered straight ahead";
 }
