@@ -39,6 +39,16 @@ int type_rank(VkPhysicalDeviceType type) {
   }
 }
 
+bool has_device_extension(VkPhysicalDevice device, const char* name) {
+  uint32_t count = 0;
+  if (vkEnumerateDeviceExtensionProperties(device, nullptr, &count, nullptr) != VK_SUCCESS) return false;
+  std::vector<VkExtensionProperties> extensions(count);
+  if (vkEnumerateDeviceExtensionProperties(device, nullptr, &count, extensions.data()) != VK_SUCCESS) return false;
+  for (const auto& extension : extensions)
+    if (std::strcmp(extension.extensionName, name) == 0) return true;
+  return false;
+}
+
 // The first queue family with graphics (which implies transfer); UINT32_MAX when none.
 uint32_t graphics_family(VkPhysicalDevice device) {
   uint32_t count = 0;
@@ -169,14 +179,19 @@ Result<std::unique_ptr<Context>> Context::create(const ContextParams& params) {
   queue.queueCount = 1;
   queue.pQueuePriorities = &priority;
   RequiredDeviceFeatures features;
+  // Optional: uploads straight from frame memory instead of a copy on the render thread.
+  const char* host_memory = VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME;
+  const bool external_memory_host = has_device_extension(best, host_memory);
   VkDeviceCreateInfo device_info{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
   device_info.pNext = &features.features;
   device_info.queueCreateInfoCount = 1;
   device_info.pQueueCreateInfos = &queue;
+  device_info.enabledExtensionCount = external_memory_host ? 1 : 0;
+  device_info.ppEnabledExtensionNames = &host_memory;
   WV_VK_TRY(vkCreateDevice(best, &device_info, nullptr, &ctx->device_));
   vkGetDeviceQueue(ctx->device_, ctx->queue_family_, 0, &ctx->queue_);
 
-  ctx->init_common();
+  ctx->init_common(external_memory_host);
   log_info("renderer: using " + ctx->info_.name + " (" + ctx->info_.type + ", Vulkan " +
            api_version_string(ctx->info_.api_version) + ")");
   return ctx;
@@ -195,14 +210,44 @@ Result<std::unique_ptr<Context>> Context::adopt(const AdoptedDevice& handed, con
   vkGetDeviceQueue(handed.device, handed.queue_family, handed.queue_index, &ctx->queue_);
   if (params.enable_validation && handed.instance_has_debug_utils)
     if (Status s = ctx->create_messenger(); !s) return s.error();
-  ctx->init_common();
+  ctx->init_common(handed.external_memory_host_enabled);
   return ctx;
 }
 
-void Context::init_common() {
+void Context::init_common(bool external_memory_host_enabled) {
   vkGetPhysicalDeviceProperties(physical_device_, &properties_);
   vkGetPhysicalDeviceMemoryProperties(physical_device_, &memory_properties_);
   info_ = describe_physical_device(physical_device_);
+  if (external_memory_host_enabled) {
+    VkPhysicalDeviceExternalMemoryHostPropertiesEXT host{
+        VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_MEMORY_HOST_PROPERTIES_EXT};
+    VkPhysicalDeviceProperties2 props{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2, &host};
+    vkGetPhysicalDeviceProperties2(physical_device_, &props);
+    get_host_pointer_properties_ = reinterpret_cast<PFN_vkGetMemoryHostPointerPropertiesEXT>(
+        vkGetDeviceProcAddr(device_, "vkGetMemoryHostPointerPropertiesEXT"));
+    // The renderer imports frames as transfer-source buffers: the device must say it can.
+    VkPhysicalDeviceExternalBufferInfo buffer{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_EXTERNAL_BUFFER_INFO};
+    buffer.usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
+    buffer.handleType = VK_EXTERNAL_MEMORY_HANDLE_TYPE_HOST_ALLOCATION_BIT_EXT;
+    VkExternalBufferProperties external{VK_STRUCTURE_TYPE_EXTERNAL_BUFFER_PROPERTIES};
+    vkGetPhysicalDeviceExternalBufferProperties(physical_device_, &buffer, &external);
+    const bool importable =
+        external.externalMemoryProperties.externalMemoryFeatures & VK_EXTERNAL_MEMORY_FEATURE_IMPORTABLE_BIT;
+    if (get_host_pointer_properties_ && importable) host_import_alignment_ = host.minImportedHostPointerAlignment;
+  }
+}
+
+uint32_t Context::host_pointer_memory_types(const void* pointer) const {
+  WV_ASSERT(host_import_enabled());
+  VkMemoryHostPointerPropertiesEXT props{VK_STRUCTURE_TYPE_MEMORY_HOST_POINTER_PROPERTIES_EXT};
+  if (get_host_pointer_properties_(device_, VK_EXTERNAL_MEMORY_HANDLE_TYPE_HOST_ALLOCATION_BIT_EXT, pointer,
+                                   &props) != VK_SUCCESS)
+    return 0;
+  // lavapipe in Mesa 22.x returns VK_SUCCESS without writing memoryTypeBits; it imports any
+  // pointer as its one (host-visible, coherent) memory type, which later Mesa reports.
+  if (props.memoryTypeBits == 0 && info_.driver_name == "llvmpipe")
+    return memory_properties_.memoryTypeCount >= 32 ? ~0u : (1u << memory_properties_.memoryTypeCount) - 1;
+  return props.memoryTypeBits;
 }
 
 Status Context::create_messenger() {

@@ -12,11 +12,14 @@
 //
 //   // Adopting: the caller keeps ownership; Context never destroys these handles.
 //   wv::renderer::AdoptedDevice handed{instance, physical_device, device, family, 0};
+//   handed.external_memory_host_enabled = true;  // only if the device was created with it
 //   auto adopted = wv::renderer::Context::adopt(handed);
 //
 // Device requirements (created or adopted): Vulkan 1.3 with the dynamicRendering and
 // synchronization2 features enabled, and a queue family with graphics and transfer.
-// required_device_features() fills the chain a device creator must enable.
+// required_device_features() fills the chain a device creator must enable. Optional:
+// VK_EXT_external_memory_host, which lets the renderer upload frames straight from their own
+// memory (enabled here when offered; an adopted device's creator says whether it enabled it).
 //
 // Threading: a Context is used from one render thread. The queue is shared with whoever else
 // submits to it (an OpenXR runtime in xrEndFrame): lock queue_mutex() around any use of queue()
@@ -58,6 +61,9 @@ struct AdoptedDevice {
   // Set when the instance was created with VK_EXT_debug_utils enabled: with
   // ContextParams::enable_validation the Context then adds (and later removes) its own messenger.
   bool instance_has_debug_utils = false;
+  // Set when the device was created with VK_EXT_external_memory_host enabled: the renderer then
+  // imports frame memory instead of copying it into staging memory. Never assumed.
+  bool external_memory_host_enabled = false;
 };
 
 // The feature chain a device must be created with (Vulkan 1.3: dynamicRendering,
@@ -95,9 +101,16 @@ class Context {
   // Index of a memory type allowed by type_bits with all of `flags`; UINT32_MAX when none.
   uint32_t find_memory_type(uint32_t type_bits, VkMemoryPropertyFlags flags) const;
 
+  // VK_EXT_external_memory_host is enabled on the device: host memory can be imported.
+  bool host_import_enabled() const { return host_import_alignment_ != 0; }
+  // minImportedHostPointerAlignment (pointer and size granularity); 0 when not enabled.
+  uint64_t host_import_alignment() const { return host_import_alignment_; }
+  // Memory types host memory at `pointer` can be imported as; 0 when it cannot be imported.
+  uint32_t host_pointer_memory_types(const void* pointer) const;
+
  private:
   Context() = default;
-  void init_common();
+  void init_common(bool external_memory_host_enabled);
   Status create_messenger();
   static VKAPI_ATTR VkBool32 VKAPI_CALL on_debug_message(
       VkDebugUtilsMessageSeverityFlagBitsEXT severity, VkDebugUtilsMessageTypeFlagsEXT types,
@@ -116,6 +129,8 @@ class Context {
   VkPhysicalDeviceProperties properties_{};
   VkPhysicalDeviceMemoryProperties memory_properties_{};
   std::atomic<uint32_t> validation_messages_{0};
+  uint64_t host_import_alignment_ = 0;
+  PFN_vkGetMemoryHostPointerPropertiesEXT get_host_pointer_properties_ = nullptr;
 };
 
 }  // namespace wv::renderer

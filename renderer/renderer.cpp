@@ -13,6 +13,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "renderer/barriers.h"
 #include "renderer/deletion_queue.h"
 #include "renderer/gpu_memory.h"
 #include "renderer/pipelines.h"
@@ -36,30 +37,6 @@ float srgb_to_linear(float c) {
   return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
 }
 glm::vec3 srgb_to_linear(glm::vec3 c) { return {srgb_to_linear(c.r), srgb_to_linear(c.g), srgb_to_linear(c.b)}; }
-
-VkImageMemoryBarrier2 barrier(VkImage image, VkImageAspectFlags aspect, VkImageLayout from, VkImageLayout to,
-                              VkPipelineStageFlags2 src_stage, VkAccessFlags2 src_access,
-                              VkPipelineStageFlags2 dst_stage, VkAccessFlags2 dst_access) {
-  VkImageMemoryBarrier2 b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
-  b.srcStageMask = src_stage;
-  b.srcAccessMask = src_access;
-  b.dstStageMask = dst_stage;
-  b.dstAccessMask = dst_access;
-  b.oldLayout = from;
-  b.newLayout = to;
-  b.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  b.image = image;
-  b.subresourceRange = {aspect, 0, 1, 0, 1};
-  return b;
-}
-
-void cmd_barriers(VkCommandBuffer cmd, const VkImageMemoryBarrier2* barriers, uint32_t count) {
-  VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  dep.imageMemoryBarrierCount = count;
-  dep.pImageMemoryBarriers = barriers;
-  vkCmdPipelineBarrier2(cmd, &dep);
-}
 
 bool is_capturable_format(VkFormat f) { return f == VK_FORMAT_R8G8B8A8_SRGB || f == VK_FORMAT_B8G8R8A8_SRGB; }
 
@@ -87,7 +64,7 @@ struct Attachments {
 
 struct Renderer::Impl {
   Impl(Context& context, const RendererParams& p)
-      : ctx(context), params(p), pipelines(context), textures(context, deletions) {}
+      : ctx(context), params(p), pipelines(context), textures(context, deletions, p.import_frame_memory) {}
   ~Impl();
 
   Status init();
@@ -284,7 +261,7 @@ Result<uint64_t> Renderer::Impl::render(RenderTarget& target, std::span<const Vi
     const bool capture = int32_t(v) == options.capture_view;
     const VkImageLayout final_layout = target.final_layout();
     if (!capture) {
-      const VkImageMemoryBarrier2 done = barrier(
+      const VkImageMemoryBarrier2 done = image_barrier(
           image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, final_layout,
           VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
           VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_MEMORY_READ_BIT);
@@ -300,7 +277,7 @@ Result<uint64_t> Renderer::Impl::render(RenderTarget& target, std::span<const Vi
       if (Status s = create_host_buffer(ctx, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, true, slot.readback); !s)
         return s.error();
     }
-    const VkImageMemoryBarrier2 to_copy = barrier(
+    const VkImageMemoryBarrier2 to_copy = image_barrier(
         image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
         VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
         VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT);
@@ -324,7 +301,7 @@ Result<uint64_t> Renderer::Impl::render(RenderTarget& target, std::span<const Vi
     dep.pBufferMemoryBarriers = &to_host;
     if (final_layout != VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL) {
       const VkImageMemoryBarrier2 to_final =
-          barrier(image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, final_layout,
+          image_barrier(image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, final_layout,
                   VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
                   VK_ACCESS_2_MEMORY_READ_BIT);
       dep.imageMemoryBarrierCount = 1;
@@ -375,12 +352,12 @@ void Renderer::Impl::record_view(VkCommandBuffer cmd, const PipelineSet& set, co
   // and readback copy of this image, the previous view's use of the shared attachments.
   VkImageMemoryBarrier2 begin[3];
   uint32_t count = 0;
-  begin[count++] = barrier(image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+  begin[count++] = image_barrier(image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
                            VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                            VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_COPY_BIT,
                            VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                            VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);
-  begin[count++] = barrier(
+  begin[count++] = image_barrier(
       attachments.depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
       VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
@@ -388,7 +365,7 @@ void Renderer::Impl::record_view(VkCommandBuffer cmd, const PipelineSet& set, co
       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT);
   if (msaa)
-    begin[count++] = barrier(attachments.msaa_color.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+    begin[count++] = image_barrier(attachments.msaa_color.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
                              VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                              VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                              VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT);

@@ -23,7 +23,11 @@
 // textures are sampled as sRGB, blending happens in linear light, attachments are sRGB.
 //
 // Threading and ownership: one render thread calls everything. update_texture keeps a reference
-// to the frame until it is copied into the staging ring (at the next render). The Renderer owns
+// to the frame until its upload has finished on the GPU: with VK_EXT_external_memory_host the
+// GPU copies straight from frame->pixels (zero-copy; RendererStats::zero_copy_uploads), after
+// the render() that records the upload returns. So a frame must not be written once handed to
+// update_texture (FramePtr points to const; wv/frame.h); make a new frame instead. Without the
+// extension, frames are copied into a staging ring at the next render(). The Renderer owns
 // its textures, pipelines and staging memory; destroy it before its Context. Targets outlive
 // the frames rendered into them (or call wait_idle() first).
 #pragma once
@@ -82,6 +86,9 @@ struct RendererParams {
   // Staging memory per frame in flight; grows when one frame alone needs more.
   uint64_t staging_bytes_per_frame = 16ull << 20;
   uint32_t curve_segments = 48;  // columns of a curved panel's mesh
+  // Upload frames straight from their own memory when the device has VK_EXT_external_memory_host
+  // enabled (Context::host_import_enabled()); false: always copy through the staging ring.
+  bool import_frame_memory = true;
 };
 
 struct RenderOptions {
@@ -95,6 +102,8 @@ struct RendererStats {
   uint64_t bytes_uploaded = 0;
   uint64_t uploads_deferred = 0;  // frames whose upload waited for staging room
   uint64_t textures_recreated = 0;
+  uint64_t zero_copy_uploads = 0;  // of textures_uploaded: copied from imported frame memory
+  uint64_t frame_imports = 0;      // imports behind them; a frame uploaded again reuses its import
 };
 
 class Renderer {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "renderer/barriers.h"
 #include "renderer/context.h"
 #include "renderer/vk_check.h"
 
@@ -10,23 +11,6 @@ namespace {
 
 constexpr VkFormat kTextureFormat = VK_FORMAT_R8G8B8A8_SRGB;
 constexpr uint8_t kPlaceholderSrgb[4] = {30, 33, 40, 255};  // dark blue-grey: "nothing yet"
-
-VkImageMemoryBarrier2 image_barrier(VkImage image, VkImageLayout from, VkImageLayout to,
-                                    VkPipelineStageFlags2 src_stage, VkAccessFlags2 src_access,
-                                    VkPipelineStageFlags2 dst_stage, VkAccessFlags2 dst_access) {
-  VkImageMemoryBarrier2 b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
-  b.srcStageMask = src_stage;
-  b.srcAccessMask = src_access;
-  b.dstStageMask = dst_stage;
-  b.dstAccessMask = dst_access;
-  b.oldLayout = from;
-  b.newLayout = to;
-  b.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  b.image = image;
-  b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-  return b;
-}
 
 }  // namespace
 
@@ -137,19 +121,28 @@ Status TextureStreamer::record_uploads(VkCommandBuffer cmd, GpuBuffer& staging, 
     if (!t.alive || !t.pending) continue;
     const Frame& frame = *t.pending;
     const uint64_t bytes = frame.byte_size();
-    const uint64_t offset = (used + 15) & ~uint64_t(15);  // texel- and copy-offset aligned
-    if (offset + bytes > staging.size) {
-      if (used > 0) {  // room again next frame
-        deferred = true;
-        continue;
+    VkBuffer source = importer_.import(t.pending, frame_id, stats);
+    uint64_t offset = 0;
+    if (source == VK_NULL_HANDLE) {
+      offset = (used + 15) & ~uint64_t(15);  // texel- and copy-offset aligned
+      if (offset + bytes > staging.size) {
+        if (used > 0) {  // room again next frame
+          deferred = true;
+          continue;
+        }
+        // One frame alone is larger than the buffer: grow it. The slot's fence has signalled,
+        // so the old buffer is idle and can go at once.
+        destroy_buffer(ctx_.device(), staging);
+        if (Status s = create_host_buffer(ctx_, (bytes + (1u << 20) - 1) & ~uint64_t((1u << 20) - 1),
+                                          VK_BUFFER_USAGE_TRANSFER_SRC_BIT, false, staging);
+            !s)
+          return s;
       }
-      // One frame alone is larger than the buffer: grow it. The slot's fence has signalled,
-      // so the old buffer is idle and can go at once.
-      destroy_buffer(ctx_.device(), staging);
-      if (Status s = create_host_buffer(ctx_, (bytes + (1u << 20) - 1) & ~uint64_t((1u << 20) - 1),
-                                        VK_BUFFER_USAGE_TRANSFER_SRC_BIT, false, staging);
-          !s)
-        return s;
+      std::memcpy(staging.mapped + offset, frame.pixels.data(), bytes);
+      used = offset + bytes;
+      source = staging.buffer;
+    } else {
+      stats.zero_copy_uploads++;
     }
     const VkExtent2D extent{uint32_t(frame.width), uint32_t(frame.height)};
     const bool resized = extent.width != t.extent.width || extent.height != t.extent.height;
@@ -157,15 +150,13 @@ Status TextureStreamer::record_uploads(VkCommandBuffer cmd, GpuBuffer& staging, 
       if (Status s = recreate_image(t, extent, frame_id); !s) return s;
       stats.textures_recreated++;
     }
-    std::memcpy(staging.mapped + offset, frame.pixels.data(), bytes);
-    used = offset + bytes;
 
     const VkImageLayout from = t.ready ? VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL : VK_IMAGE_LAYOUT_UNDEFINED;
     // Earlier frames may still sample the image: wait for their fragment shaders (WAR).
-    before_copy_.push_back(image_barrier(t.image.image, from, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+    before_copy_.push_back(image_barrier(t.image.image, VK_IMAGE_ASPECT_COLOR_BIT, from, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
                                          VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_NONE,
                                          VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT));
-    after_copy_.push_back(image_barrier(t.image.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+    after_copy_.push_back(image_barrier(t.image.image, VK_IMAGE_ASPECT_COLOR_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
                                         VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_COPY_BIT,
                                         VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                                         VK_ACCESS_2_SHADER_SAMPLED_READ_BIT));
@@ -174,7 +165,7 @@ Status TextureStreamer::record_uploads(VkCommandBuffer cmd, GpuBuffer& staging, 
     region.bufferRowLength = uint32_t(frame.stride_bytes / 4);
     region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
     region.imageExtent = {extent.width, extent.height, 1};
-    copies_.push_back({t.image.image, region});
+    copies_.push_back({source, t.image.image, region});
     t.ready = true;  // true once this frame's commands run, before any draw in it
     t.pending.reset();
     stats.textures_uploaded++;
@@ -183,16 +174,10 @@ Status TextureStreamer::record_uploads(VkCommandBuffer cmd, GpuBuffer& staging, 
   if (deferred) stats.uploads_deferred++;
   if (copies_.empty()) return Status::success();
 
-  VkDependencyInfo before{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  before.imageMemoryBarrierCount = uint32_t(before_copy_.size());
-  before.pImageMemoryBarriers = before_copy_.data();
-  vkCmdPipelineBarrier2(cmd, &before);
+  cmd_barriers(cmd, before_copy_.data(), uint32_t(before_copy_.size()));
   for (const Copy& c : copies_)
-    vkCmdCopyBufferToImage(cmd, staging.buffer, c.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &c.region);
-  VkDependencyInfo after{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  after.imageMemoryBarrierCount = uint32_t(after_copy_.size());
-  after.pImageMemoryBarriers = after_copy_.data();
-  vkCmdPipelineBarrier2(cmd, &after);
+    vkCmdCopyBufferToImage(cmd, c.buffer, c.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &c.region);
+  cmd_barriers(cmd, after_copy_.data(), uint32_t(after_copy_.size()));
   return Status::success();
 }
 

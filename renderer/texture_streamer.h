@@ -1,7 +1,9 @@
 // renderer/texture_streamer.h (internal) — panel textures and their streaming: the latest frame
-// per texture is copied into the current frame slot's persistently mapped staging buffer and
-// uploaded by commands recorded at the start of that frame. A slot's staging memory is reused
-// only after its fence signalled, so the CPU never overwrites bytes the GPU still reads.
+// per texture is uploaded by commands recorded at the start of the next frame, copied straight
+// from the frame's own memory when the device can import it (host_import.h), otherwise from the
+// current frame slot's persistently mapped staging buffer, after a memcpy. A slot's staging
+// memory is reused only after its fence signalled, so the CPU never overwrites bytes the GPU
+// still reads.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 
 #include "renderer/deletion_queue.h"
 #include "renderer/gpu_memory.h"
+#include "renderer/host_import.h"
 #include "renderer/renderer.h"
 
 namespace wv::renderer {
@@ -19,7 +22,9 @@ class Context;
 
 class TextureStreamer {
  public:
-  TextureStreamer(const Context& ctx, DeletionQueue& deletions) : ctx_(ctx), deletions_(deletions) {}
+  // import_frame_memory: RendererParams::import_frame_memory.
+  TextureStreamer(const Context& ctx, DeletionQueue& deletions, bool import_frame_memory)
+      : ctx_(ctx), deletions_(deletions), importer_(ctx, deletions, import_frame_memory) {}
   ~TextureStreamer();  // the device must be idle
   TextureStreamer(const TextureStreamer&) = delete;
   TextureStreamer& operator=(const TextureStreamer&) = delete;
@@ -31,8 +36,9 @@ class TextureStreamer {
   void destroy(TextureId id, uint64_t last_frame);
   void update(TextureId id, FramePtr frame);
 
-  // Copies pending frames into `staging` (growing it when a single frame needs more than it
-  // holds) and records their uploads into `cmd`. Frames that do not fit wait for a later frame.
+  // Records the uploads of pending frames into `cmd`: from imported frame memory, or copied
+  // into `staging` (growing it when a single frame needs more than it holds). Frames that do
+  // not fit in staging wait for a later frame.
   Status record_uploads(VkCommandBuffer cmd, GpuBuffer& staging, uint64_t frame_id, RendererStats& stats);
 
   // The texture's descriptor set, or the dark placeholder's until it has content.
@@ -49,6 +55,7 @@ class TextureStreamer {
     FramePtr pending;
   };
   struct Copy {
+    VkBuffer buffer;
     VkImage image;
     VkBufferImageCopy region;
   };
@@ -58,6 +65,7 @@ class TextureStreamer {
   const Context& ctx_;
   VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;
   DeletionQueue& deletions_;
+  FrameImporter importer_;
   VkDescriptorPool pool_ = VK_NULL_HANDLE;
   std::vector<Texture> textures_;  // id = index + 1
   std::vector<TextureId> free_ids_;

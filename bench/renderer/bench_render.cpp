@@ -1,7 +1,9 @@
 // bench_render — prints render-thread CPU ms/frame (thread CPU clock around recording and
 // submission, fence waits excluded), wall ms/frame, and upload MB/s, for 1, 4 and 16 panels,
-// each streaming its own 512² texture every frame, into 1024² and 2048² views. Never fails on
-// time. Usage: bench_render [device-name-substring]
+// each streaming its own 512² texture every frame, into 1024² and 2048² views, and which upload
+// path ran: zero-copy (frame memory imported, VK_EXT_external_memory_host) or staging (memcpy
+// into the staging ring); two staging rows compare the paths. Never fails on time.
+// Usage: bench_render [device-name-substring]
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -20,7 +22,15 @@ struct Row {
   double cpu_static_ms = 0; // per frame, textures unchanged (recording and submission alone)
   double wall_ms = 0;       // per frame, streaming, including waiting for the GPU
   double upload_mb_s = 0;
+  uint64_t uploads = 0;            // streaming, measured frames
+  uint64_t zero_copy_uploads = 0;  // of those
 };
+
+const char* path_name(const Row& row) {
+  if (row.uploads == 0) return "-";
+  if (row.zero_copy_uploads == row.uploads) return "zero-copy";
+  return row.zero_copy_uploads == 0 ? "staging" : "mixed";
+}
 
 // A 512² frame with a pattern that differs per panel and phase (so uploads are real data).
 wv::FramePtr pattern(int panel, int phase) {
@@ -50,10 +60,10 @@ std::vector<PanelDraw> layout(int count, const std::vector<TextureId>& textures)
   return panels;
 }
 
-Row measure(Context& ctx, uint32_t size, int panel_count, uint32_t msaa, int frames) {
+Row measure(Context& ctx, uint32_t size, int panel_count, uint32_t msaa, int frames, bool import) {
   Row row;
   auto target = OffscreenTarget::create(ctx, {.width = size, .height = size});
-  auto renderer = Renderer::create(ctx, {.msaa_samples = msaa});
+  auto renderer = Renderer::create(ctx, {.msaa_samples = msaa, .import_frame_memory = import});
   if (!target || !renderer) {
     std::fprintf(stderr, "setup failed: %s\n", (!target ? target.error() : renderer.error()).message.c_str());
     return row;
@@ -88,9 +98,12 @@ Row measure(Context& ctx, uint32_t size, int panel_count, uint32_t msaa, int fra
   double ignored_ms, ignored_wall;
   uint64_t bytes = 0;
   run(3, true, ignored_ms, ignored_wall, bytes);  // warm-up: pipelines, images
+  const RendererStats before = r.stats();
   const auto stream_start = Clock::now();
   run(frames, true, row.cpu_ms, row.wall_ms, bytes);
   const double seconds = std::chrono::duration<double>(Clock::now() - stream_start).count();
+  row.uploads = r.stats().textures_uploaded - before.textures_uploaded;
+  row.zero_copy_uploads = r.stats().zero_copy_uploads - before.zero_copy_uploads;
   row.upload_mb_s = double(bytes) / 1e6 / seconds;
   run(frames, false, row.cpu_static_ms, ignored_wall, bytes);
   return row;
@@ -107,16 +120,26 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::printf("device: %s\n", (*ctx)->device_info().name.c_str());
-  std::printf("each panel streams its own 512x512 texture every frame; 2 frames in flight\n\n");
-  std::printf("| view  | panels | MSAA | CPU ms/frame | CPU ms/frame (static tex) | wall ms/frame | upload MB/s |\n");
-  std::printf("|-------|--------|------|--------------|---------------------------|---------------|-------------|\n");
-  struct Config { uint32_t size; int panels; uint32_t msaa; int frames; };
-  const Config configs[] = {{1024, 1, 1, 20}, {1024, 4, 1, 20}, {1024, 16, 1, 20}, {2048, 1, 1, 8},
-                            {2048, 4, 1, 8}, {2048, 16, 1, 8}, {1024, 16, 4, 10}, {2048, 16, 4, 5}};
+  std::printf("each panel streams its own 512x512 texture every frame; 2 frames in flight\n");
+  std::printf("zero-copy uploads: %s\n\n",
+              (*ctx)->host_import_enabled()
+                  ? "available (VK_EXT_external_memory_host)"
+                  : "not available (device lacks VK_EXT_external_memory_host): every row measures staging copies");
+  std::printf("| view  | panels | MSAA | path      | zero-copy uploads | CPU ms/frame | CPU ms/frame (static tex) "
+              "| wall ms/frame | upload MB/s |\n");
+  std::printf("|-------|--------|------|-----------|-------------------|--------------|---------------------------"
+              "|---------------|-------------|\n");
+  struct Config { uint32_t size; int panels; uint32_t msaa; int frames; bool import; };
+  const Config configs[] = {{1024, 1, 1, 20, true},  {1024, 4, 1, 20, true},  {1024, 16, 1, 20, true},
+                            {2048, 1, 1, 8, true},   {2048, 4, 1, 8, true},   {2048, 16, 1, 8, true},
+                            {1024, 16, 4, 10, true}, {2048, 16, 4, 5, true},  {1024, 16, 1, 20, false},
+                            {2048, 16, 1, 8, false}};
   for (const Config& c : configs) {
-    const Row row = measure(**ctx, c.size, c.panels, c.msaa, c.frames);
-    std::printf("| %4u² | %6d | %4ux | %12.3f | %25.3f | %13.1f | %11.0f |\n", c.size, c.panels, c.msaa, row.cpu_ms,
-                row.cpu_static_ms, row.wall_ms, row.upload_mb_s);
+    const Row row = measure(**ctx, c.size, c.panels, c.msaa, c.frames, c.import);
+    std::printf("| %4u² | %6d | %4ux | %-9s | %8llu of %-6llu | %12.3f | %25.3f | %13.1f | %11.0f |\n", c.size,
+                c.panels, c.msaa, path_name(row), static_cast<unsigned long long>(row.zero_copy_uploads),
+                static_cast<unsigned long long>(row.uploads), row.cpu_ms, row.cpu_static_ms, row.wall_ms,
+                row.upload_mb_s);
     std::fflush(stdout);
   }
   return 0;

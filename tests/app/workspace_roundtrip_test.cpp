@@ -59,7 +59,7 @@ TEST(WorkspaceRoundTrip, DemoWorkspace) {
   EXPECT_EQ(*again, *demo);
 }
 
-TEST(WorkspaceRoundTrip, DemoHasFourDifferentToyworldsInAnArcOneWithAnEvent) {
+TEST(WorkspaceRoundTrip, DemoHasFourDifferentToyworldsInAnArcSomeWithEvents) {
   const auto demo = load_workspace(WV_SOURCE_DIR "/assets/demo.wv.json");
   ASSERT_TRUE(demo) << demo.error().message;
   EXPECT_EQ(demo->layout.kind, LayoutSpec::Kind::Arc);
@@ -75,7 +75,7 @@ TEST(WorkspaceRoundTrip, DemoHasFourDifferentToyworldsInAnArcOneWithAnEvent) {
     scenes.push_back(panel.source.toyworld.scene);
     with_events += panel.source.toyworld.events.empty() ? 0 : 1;
   }
-  EXPECT_EQ(with_events, 1);
+  EXPECT_GE(with_events, 1);
 }
 
 TEST(WorkspacePanelPose, YawAndPitchTurnTheFrontFaceAsDocumented) {

@@ -90,6 +90,9 @@ TEST(AdoptTest, RendersOnAHandedOverDeviceAndLeavesItUsable) {
     auto frame = (*r)->read_capture(*id);
     ASSERT_TRUE(frame.ok());
     EXPECT_NEAR(pixel(**frame, 32, 32)[1], 200, 1);
+    // The device was created without VK_EXT_external_memory_host: never assumed.
+    EXPECT_FALSE((*ctx)->host_import_enabled());
+    EXPECT_EQ((*r)->stats().zero_copy_uploads, 0u);
   }
 
   // Still usable: submit an empty batch with a fence and wait for it.

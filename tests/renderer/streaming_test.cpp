@@ -42,8 +42,8 @@ TEST(StagingRingTest, DefersWhatDoesNotFitAndGrowsForOneLargeFrame) {
     auto target = renderer::OffscreenTarget::create(**ctx, {.width = 64, .height = 64});
     ASSERT_TRUE(target.ok());
     // 48 KiB per frame: the 1x1 placeholder and two 64x64 frames (16 KiB each) fit, a third
-    // waits for the next frame.
-    auto r = renderer::Renderer::create(**ctx, {.staging_bytes_per_frame = 48 << 10});
+    // waits for the next frame. Frames go through staging even where they could be imported.
+    auto r = renderer::Renderer::create(**ctx, {.staging_bytes_per_frame = 48 << 10, .import_frame_memory = false});
     ASSERT_TRUE(r.ok()) << r.error().message;
     renderer::Renderer& renderer = **r;
     const renderer::View view = front_view();
