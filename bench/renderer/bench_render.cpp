@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
                             {2048, 16, 1, 8, false}};
   for (const Config& c : configs) {
     const Row row = measure(**ctx, c.size, c.panels, c.msaa, c.frames, c.import);
-    std::printf("| %4u² | %6d | %4ux | %-9s | %8llu of %-6llu | %12.3f | %25.3f | %13.1f | %11.0f |\n", c.size,
+    std::printf("| %4u² | %6d | %3ux | %-9s | %7llu of %-6llu | %12.3f | %25.3f | %13.1f | %11.0f |\n", c.size,
                 c.panels, c.msaa, path_name(row), static_cast<unsigned long long>(row.zero_copy_uploads),
                 static_cast<unsigned long long>(row.uploads), row.cpu_ms, row.cpu_static_ms, row.wall_ms,
                 row.upload_mb_s);
