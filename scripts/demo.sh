@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/build.sh
+WV_BUILD_TARGET=worldview scripts/build.sh
 mkdir -p out
 ./build/app/worldview headless --workspace assets/demo.wv.json --seconds 12 \
   --out out/demo.mp4 --snapshot out/demo.png
