@@ -15,6 +15,8 @@ packages=(
   libopenxr-dev libopenxr-loader1 openxr-layer-corevalidation
   # inference: LibTorch plus a fast BLAS (Debian's libtorch otherwise runs on the reference BLAS)
   libtorch-dev libopenblas0-openmp
+  # model weights: SHA-256 digests (libcrypto)
+  libssl-dev
   # media
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libspng-dev ffmpeg
   # tests
