@@ -1,6 +1,7 @@
 // sim_fixture.h — drives the simulated runtime through the real OpenXR loader with the core
 // validation layer on, and Vulkan on lavapipe with its validation layer on. Any message from
-// either layer fails the test.
+// either layer fails the test. The core validation layer opens its log file once per process,
+// so run one test per process (ctest does, through gtest_discover_tests).
 //
 //   TEST_F(XrSimTest, Something) {
 //     start(R"(pose 0 0 1.6 0 0 0 0 1)");   // script text; starts the instance
