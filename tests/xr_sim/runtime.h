@@ -1,0 +1,149 @@
+// tests/xr_sim/runtime.h — the simulated OpenXR runtime's objects and the helpers its files
+// share. Internal to wv_xr_sim; tests talk to the runtime only through the OpenXR loader.
+//
+// Handles are pointers to the objects below. Every entry point looks its handles up in a
+// registry of live objects, so a stale or foreign handle gives XR_ERROR_HANDLE_INVALID instead
+// of a crash, and takes the one runtime lock: tests drive the runtime from one thread, and the
+// lock keeps an accidental second thread from corrupting state rather than making it fast.
+#pragma once
+
+#define XR_USE_GRAPHICS_API_VULKAN
+#include <vulkan/vulkan.h>
+#include <openxr/openxr.h>
+#include <openxr/openxr_platform.h>
+
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "script.h"
+
+namespace wv::xr_sim {
+
+constexpr XrSystemId kSystemId = 1;
+constexpr uint32_t kViewCount = 2;
+constexpr uint32_t kRecommendedViewSize = 512;
+constexpr uint32_t kMaxSwapchainSize = 2048;
+constexpr uint32_t kMaxLayerCount = 16;
+// Simulated display clock: the first predicted display time and a 90 Hz period. XrTime must be
+// positive, so the clock starts at 1 s rather than 0; script times count from there.
+constexpr XrTime kFirstDisplayTime = 1'000'000'000;
+constexpr XrDuration kDisplayPeriod = 11'111'111;
+
+struct Session;
+
+struct Space {
+  Session* session = nullptr;
+  XrReferenceSpaceType type = XR_REFERENCE_SPACE_TYPE_LOCAL;
+  XrPosef pose_in_reference{};  // XrReferenceSpaceCreateInfo::poseInReferenceSpace
+};
+
+struct Swapchain {
+  Session* session = nullptr;
+  uint32_t serial = 0;  // stable id in frame records: 1, 2, ... per instance
+  XrSwapchainCreateInfo info{};
+  std::vector<VkImage> images;
+  std::vector<VkDeviceMemory> memory;
+  uint32_t next_index = 0;           // images are handed out round-robin
+  std::deque<uint32_t> acquired;     // acquired and not yet waited, oldest first
+  std::optional<uint32_t> waited;    // the one image waited and not yet released
+  std::optional<uint32_t> released;  // the latest released image: what a layer shows
+};
+
+struct Instance {
+  Script script;
+  std::deque<XrEventDataBuffer> events;
+  bool graphics_requirements_queried = false;
+  // From xrGetVulkanGraphicsDevice2KHR: the device picked, and the instance it came from.
+  VkInstance vulkan_instance = VK_NULL_HANDLE;
+  VkPhysicalDevice vulkan_physical_device = VK_NULL_HANDLE;
+  std::vector<Session*> sessions;
+  uint32_t next_swapchain_serial = 1;
+};
+
+struct Session {
+  Instance* instance = nullptr;
+  XrSessionState state = XR_SESSION_STATE_UNKNOWN;
+  bool running = false;         // between a successful xrBeginSession and xrEndSession
+  bool exit_requested = false;  // by the application or the script: EXITING follows IDLE
+  bool lost = false;
+  VkInstance vk_instance = VK_NULL_HANDLE;
+  VkPhysicalDevice vk_physical_device = VK_NULL_HANDLE;
+  VkDevice vk_device = VK_NULL_HANDLE;
+  uint32_t queue_family = 0;
+  uint32_t queue_index = 0;
+  std::vector<Space*> spaces;
+  std::vector<Swapchain*> swapchains;
+  // Frame loop.
+  XrTime next_display_time = kFirstDisplayTime;
+  std::optional<XrTime> waited_frame;  // predicted time of the frame xrWaitFrame handed out
+  std::optional<XrTime> begun_frame;   // ...and of the frame xrBeginFrame started
+  uint64_t frames_ended = 0;
+  bool scripted_exit_done = false;
+  bool scripted_loss_done = false;
+};
+
+// [Locking and handles] -----------------------------------------------------------------------
+std::mutex& runtime_mutex();
+
+template <class T>
+std::set<T*>& live_objects() {
+  static std::set<T*> objects;
+  return objects;
+}
+
+template <class T, class Handle>
+T* lookup(Handle handle) {
+  T* object = reinterpret_cast<T*>(handle);
+  return live_objects<T>().count(object) ? object : nullptr;
+}
+
+template <class Handle, class T>
+Handle to_handle(T* object) {
+  return reinterpret_cast<Handle>(object);
+}
+
+// [Entry points] --------------------------------------------------------------------------------
+// Each file adds the OpenXR functions it implements to the table xrGetInstanceProcAddr serves.
+using FunctionTable = std::unordered_map<std::string, PFN_xrVoidFunction>;
+void add_instance_functions(FunctionTable& table);
+void add_system_functions(FunctionTable& table);
+void add_vulkan_functions(FunctionTable& table);
+void add_session_functions(FunctionTable& table);
+void add_space_functions(FunctionTable& table);
+void add_swapchain_functions(FunctionTable& table);
+void add_frame_functions(FunctionTable& table);
+
+template <class F>
+void add(FunctionTable& table, const char* name, F* function) {
+  table[name] = reinterpret_cast<PFN_xrVoidFunction>(function);
+}
+
+// [Shared helpers] ------------------------------------------------------------------------------
+void push_event(Instance& instance, const XrEventDataBuffer& event);
+// Queues a state-change event and makes `state` the session's state.
+void set_session_state(Session& session, XrSessionState state, XrTime time);
+// The script's exit/loss moments that have come by `time` (called as the display clock advances).
+void apply_script(Session& session, XrTime time);
+// Destroy a session and everything made from it (xrDestroySession, xrDestroyInstance).
+void destroy_session(Session* session);
+void destroy_swapchain(Swapchain* swapchain);
+
+// The two-call idiom: writes the count, and copies `items` when the capacity allows.
+template <class T, class Out>
+XrResult fill_array(const std::vector<T>& items, uint32_t capacity, uint32_t* count, Out* out) {
+  if (count == nullptr) return XR_ERROR_VALIDATION_FAILURE;
+  *count = uint32_t(items.size());
+  if (capacity == 0) return XR_SUCCESS;
+  if (capacity < items.size()) return XR_ERROR_SIZE_INSUFFICIENT;
+  if (out == nullptr) return XR_ERROR_VALIDATION_FAILURE;
+  for (size_t i = 0; i < items.size(); ++i) out[i] = Out(items[i]);
+  return XR_SUCCESS;
+}
+
+}  // namespace wv::xr_sim

@@ -1,0 +1,42 @@
+// tests/xr_sim/script.h — what the simulated world does, read from the file named by
+// WV_XR_SIM_SCRIPT (no variable: a headset that stays still at 1.6 m and never exits).
+//
+//   # comments and blank lines are ignored; times are seconds of simulated display time
+//   headset absent                       # xrGetSystem: XR_ERROR_FORM_FACTOR_UNAVAILABLE
+//   pose 0.0  0 1.6 0   0 0 0 1          # head pose in STAGE space: position, quaternion xyzw
+//   pose 1.0  0.2 1.6 0 0 0.3826834 0 0.9238795   # poses between keys are interpolated
+//   exit 0.5                             # the runtime asks the session to stop and exit
+//   loss 0.5                             # the session is lost
+#pragma once
+
+#include <openxr/openxr.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wv::xr_sim {
+
+struct ScriptedPose {
+  double time_s = 0.0;
+  XrPosef T_stage_head{};
+};
+
+struct Script {
+  bool headset_present = true;
+  std::vector<ScriptedPose> poses;  // sorted by time
+  std::optional<double> exit_at_s;
+  std::optional<double> loss_at_s;
+};
+
+// Parses script text. On a bad line returns false with "line N: reason" in `error`.
+bool parse_script(const std::string& text, Script& out, std::string& error);
+
+// The script named by WV_XR_SIM_SCRIPT. Returns false (with the reason) when it cannot be read
+// or parsed; the runtime then refuses to create an instance.
+bool load_script_from_environment(Script& out, std::string& error);
+
+// The head pose at `time_s`: held before the first key and after the last, linear in between.
+XrPosef head_pose_at(const Script& script, double time_s);
+
+}  // namespace wv::xr_sim
