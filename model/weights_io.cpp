@@ -1,15 +1,11 @@
-// load_weights and save_weights: the file system side (kinds of path, size limit, atomic writes).
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
+// load_weights and save_weights: the file system side (kinds of path, size limit; writes are atomic).
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 
 #include "model/weights_file.h"
-#include "wv/log.h"
+#include "wv/atomic_file.h"
 
 namespace wv::model {
 namespace {
@@ -17,24 +13,6 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string system_error(const std::string& what) { return what + ": " + std::strerror(errno); }
-
-bool write_all(int fd, const std::vector<std::uint8_t>& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-// Makes a finished rename survive a power cut; the file itself is already complete.
-void sync_folder(const fs::path& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) wv::log_warn("weights: " + system_error("could not sync folder " + folder.string()));
-  if (fd >= 0) ::close(fd);
-}
 
 }  // namespace
 
@@ -66,29 +44,7 @@ Result<WeightsFile> load_weights(const std::string& path) {
 Status save_weights(const std::string& path, std::span<const WeightsTensor> tensors,
                     const std::map<std::string, std::string>& metadata) {
   const std::vector<std::uint8_t> bytes = serialize_weights(tensors, metadata);
-  const fs::path target(path);
-  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-
-  std::string temp = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return Error{system_error(path + ": cannot create a temporary file in " + folder.string())};
-
-  std::string failure;
-  if (::fchmod(fd, 0644) != 0) {  // mkstemp creates 0600; weights are shared read-only data
-    failure = system_error("cannot set permissions");
-  } else if (!write_all(fd, bytes)) {
-    failure = system_error("write failed");
-  } else if (::fsync(fd) != 0) {
-    failure = system_error("sync failed");
-  }
-  if (::close(fd) != 0 && failure.empty()) failure = system_error("close failed");
-  if (failure.empty() && ::rename(temp.c_str(), path.c_str()) != 0) failure = system_error("rename failed");
-  if (!failure.empty()) {
-    ::unlink(temp.c_str());
-    return Error{path + ": not saved (" + failure + "); the previous file is unchanged"};
-  }
-  sync_folder(folder);
-  return Status::success();
+  return wv::write_file_atomically(path, {reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
 }  // namespace wv::model

@@ -1,15 +1,11 @@
-// load_workspace and save_workspace: the file system side (sizes, kinds of path, atomic writes).
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
+// load_workspace and save_workspace: the file system side (sizes, kinds of path; writes are atomic).
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 
 #include "app/workspace/workspace.h"
-#include "wv/log.h"
+#include "wv/atomic_file.h"
 
 namespace wv::app {
 namespace {
@@ -18,27 +14,6 @@ namespace fs = std::filesystem;
 namespace limits = workspace_limits;
 
 std::string system_error(const std::string& what) { return what + ": " + std::strerror(errno); }
-
-// Writes all of `text` to `fd`, retrying short writes.
-bool write_all(int fd, const std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-// Makes a finished rename survive a power cut; the file itself is already complete.
-void sync_folder(const fs::path& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    wv::log_warn("workspace: " + system_error("could not sync folder " + folder.string()));
-  }
-  if (fd >= 0) ::close(fd);
-}
 
 }  // namespace
 
@@ -74,33 +49,7 @@ wv::Status save_workspace(const std::string& path, const Workspace& workspace) {
   std::vector<std::string> ignored_warnings;
   const wv::Result<Workspace> check = parse_workspace(text, path, &ignored_warnings);
   if (!check) return Error{"not saving, the workspace is invalid: " + check.error().message};
-
-  const fs::path target(path);
-  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-
-  std::string temp = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return Error{system_error(path + ": cannot create a temporary file in " + folder.string())};
-
-  // Keep the permissions of the file being replaced; mkstemp creates 0600.
-  struct stat existing {};
-  const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
-  std::string failure;
-  if (::fchmod(fd, mode) != 0) {
-    failure = system_error("cannot set permissions");
-  } else if (!write_all(fd, text)) {
-    failure = system_error("write failed");
-  } else if (::fsync(fd) != 0) {
-    failure = system_error("sync failed");
-  }
-  if (::close(fd) != 0 && failure.empty()) failure = system_error("close failed");
-  if (failure.empty() && ::rename(temp.c_str(), path.c_str()) != 0) failure = system_error("rename failed");
-  if (!failure.empty()) {
-    ::unlink(temp.c_str());
-    return Error{path + ": not saved (" + failure + "); the previous file is unchanged"};
-  }
-  sync_folder(folder);
-  return Status::success();
+  return wv::write_file_atomically(path, text);
 }
 
 }  // namespace wv::app
