@@ -139,6 +139,8 @@ class RolloutEngineImpl final : public RolloutEngine {
 
  private:
   void work_loop() {
+    // OpenMP's thread count is per thread: a new thread would otherwise use every core.
+    if (core_->params.intra_op_threads > 0) at::set_num_threads(core_->params.intra_op_threads);
     std::unique_lock lock(core_->mutex);
     while (!core_->stopping) {
       if (!run_one_locked(lock)) core_->work.wait_for(lock, kIdlePoll);
