@@ -176,7 +176,13 @@ RolloutStatus RolloutImpl::status() const {
   s.saved_states_bound = history_.bound();
   s.prompt_track = track_;
   s.seed_track = seeds_;
-  s.unknown_words = unknown_words_;
+  for (const auto& [text, encoded] : prompts_) {
+    for (const std::string& word : encoded.unknown_words) {
+      if (std::find(s.unknown_words.begin(), s.unknown_words.end(), word) == s.unknown_words.end()) {
+        s.unknown_words.push_back(word);
+      }
+    }
+  }
   s.error = error_;
   s.playing = playing_;
   s.focused = focused_;
@@ -224,12 +230,12 @@ void RolloutImpl::commit_locked(WorkItem& item) {
   busy_ = false;
   inflight_index_ = -1;
   if (item.encoded) {
-    for (const std::string& word : item.encoded->unknown_words) {
-      if (std::find(unknown_words_.begin(), unknown_words_.end(), word) == unknown_words_.end()) {
-        unknown_words_.push_back(word);
-      }
-    }
     prompts_.emplace(item.prompt_text, std::move(*item.encoded));
+    // Texts steered away from are not needed again: however often the user steers, the cache
+    // holds only the track's prompts.
+    std::erase_if(prompts_, [&](const auto& entry) {
+      return std::none_of(track_.begin(), track_.end(), [&](const PromptChange& c) { return c.text == entry.first; });
+    });
   }
   if (closed_ || error_) return;
   if (item.error) {

@@ -99,7 +99,7 @@ struct RolloutStatus {
   size_t saved_states_bound = 0;
   std::vector<PromptChange> prompt_track;  // with seed_track: what replays this rollout exactly
   std::vector<SeedChange> seed_track;      // the first at frame 0
-  std::vector<std::string> unknown_words;  // of the prompts encoded so far, as the model reported
+  std::vector<std::string> unknown_words;  // in the track's prompts encoded so far, as the model reported
   std::optional<Error> error;
   bool playing = true, focused = false, closed = false;
 };

@@ -119,8 +119,7 @@ class RolloutImpl final : public Rollout, public std::enable_shared_from_this<Ro
   // Guarded by core_->mutex.
   std::vector<PromptChange> track_;  // first at frame 0, frames increasing
   std::vector<SeedChange> seeds_;    // first at frame 0, frames increasing
-  std::map<std::string, EncodedText> prompts_;  // encoded prompt texts
-  std::vector<std::string> unknown_words_;
+  std::map<std::string, EncodedText> prompts_;  // encoded texts of the track (pruned: bounded)
   StateHistory<SavedState> history_;
   int64_t cursor_ = -1;      // last computed frame whose state is cursor_state_; -1: none (init next)
   SavedState cursor_state_;

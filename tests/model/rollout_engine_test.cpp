@@ -173,6 +173,12 @@ TEST(RolloutEngine, ReportsUnknownWords) {
   run_until_idle(*engine);
   EXPECT_EQ(rollout->status().unknown_words, std::vector<std::string>{"zzfoo"});
   EXPECT_EQ(fake.counters->encode_calls, 1);  // encoded once, then cached
+
+  // Steered away from the unknown word (at frame 0, so no frame keeps the old prompt): gone.
+  ASSERT_TRUE(rollout->steer(0, "a red ball").ok());
+  run_until_idle(*engine);
+  EXPECT_TRUE(rollout->status().unknown_words.empty());
+  EXPECT_EQ(fake.counters->encode_calls, 2);
 }
 
 // Worker threads produce what the manual engine produces (unbatched on both sides).

@@ -2,6 +2,8 @@
 // rollout stepped unbatched (max_batch = 1), so regenerated frames must equal a fresh rollout's.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "engine_test_util.h"
 
 namespace wv::model::testing {
@@ -127,6 +129,37 @@ TEST(RolloutBranch, ContinuesFromTheSameStateWithAnotherPromptOrSeed) {
   auto parent_all = parent_first;
   for (const FramePtr& f : collect(*engine, *parent, 5)) parent_all.push_back(f);
   expect_same_frames(parent_all, fresh(rollout_params(fake.model, "red", 7), 15));
+}
+
+}  // namespace
+}  // namespace wv::model::testing
+
+namespace wv::model::testing {
+namespace {
+
+// With a worker running concurrently, no frame made under the old prompt survives a steer.
+TEST(RolloutSteer, WhileWorkersRunNoOldPromptFrameSurvives) {
+  const FakeModel fake = make_fake_model();
+  auto engine = RolloutEngine::create({.inference_threads = 1});
+  ASSERT_TRUE(engine.ok());
+  auto rollout = start(**engine, rollout_params(fake.model, "red"));
+  auto next = [&] {
+    // A liveness guard, not a timing check.
+    EXPECT_TRUE(rollout->frames().wait_for_frame(std::chrono::seconds(10)));
+    return rollout->frames().try_pop();
+  };
+  for (int round = 0; round < 20; ++round) {
+    const FramePtr shown = next();
+    ASSERT_NE(shown, nullptr);
+    const char* text = round % 2 ? "red" : "green";
+    ASSERT_TRUE(rollout->steer(shown->index + 1, text).ok());
+    for (int k = 0; k < 4; ++k) {
+      const FramePtr f = next();
+      ASSERT_NE(f, nullptr);
+      EXPECT_EQ(f->index, shown->index + 1 + k);
+      EXPECT_EQ(prompt_of(*f), fake_prompt_id(text)) << "round " << round << ", frame " << f->index;
+    }
+  }
 }
 
 }  // namespace
