@@ -14,8 +14,9 @@
 // can share a forward pass when info().supports_batching; otherwise the engine calls with B = 1.
 //
 // Randomness: a model never draws random numbers itself. The engine draws `noise` of the shape
-// the model declares from each rollout's own generator and hands it over, which is what makes
-// rollouts deterministic and branchable.
+// the model declares from a generator seeded by (the rollout's seed, the frame index) alone
+// (model/frame_noise.h) and hands it over, which is what makes rollouts deterministic,
+// branchable and exactly regenerable from any saved state.
 //
 // Devices: inputs arrive on info().device; outputs stay there. The engine copies frames to the
 // host once, for display.

@@ -11,6 +11,11 @@
 // (FrameQueue is). set_playing(), seek() and error() may be called from any thread.
 // Production is on demand: pump() produces nothing while the queue is full or the source is
 // paused, so paused or hidden panels cost nothing.
+// Sources computed on their own workers (model rollouts, model/rollout_engine.h) never compute
+// in pump(): their workers push into frames() while it has room, and pump() only reports —
+// Produced when frames arrived since the previous pump(), Full while there is nothing for the
+// caller to do (queue full or a worker on it) — and wakes a worker when the queue has room.
+// pump() never blocks on inference either way.
 #pragma once
 
 #include <cstdint>
@@ -49,7 +54,8 @@ class FrameSource {
   // Frames produced and not yet taken by the consumer.
   virtual FrameQueue& frames() = 0;
 
-  // Produces at most one frame into frames(), if playing and there is room.
+  // Produces at most one frame into frames(), if playing and there is room (or reports what a
+  // source's own workers did, see above).
   virtual PumpResult pump() = 0;
 
   virtual void set_playing(bool playing) = 0;

@@ -1,0 +1,17 @@
+// bench/model/bench_model.h — the model the engine benchmark drives. A synthetic conv net of
+// roughly realistic cost (a few ms per 64x64 frame on one CPU core); to measure a real model,
+// return it from make_bench_model() instead.
+#pragma once
+
+#include <memory>
+
+namespace wv::model {
+class WorldModel;
+std::shared_ptr<WorldModel> make_bench_model();
+}  // namespace wv::model
+
+namespace wv::model {
+// Mean ms per step() call at batch size `batch`, the model called directly (no engine): the
+// reference the engine's overhead is measured against.
+double bare_step_ms(WorldModel& model, int64_t batch, int iterations);
+}  // namespace wv::model
