@@ -64,6 +64,11 @@ struct Instance {
   VkPhysicalDevice vulkan_physical_device = VK_NULL_HANDLE;
   std::vector<Session*> sessions;
   uint32_t next_swapchain_serial = 1;
+  // The display clock and the script's one-off moments belong to the instance: a session made
+  // after a loss sees time go on, and is not lost again at the same moment.
+  XrTime next_display_time = kFirstDisplayTime;
+  bool scripted_exit_done = false;
+  bool scripted_loss_done = false;
 };
 
 struct Session {
@@ -80,12 +85,9 @@ struct Session {
   std::vector<Space*> spaces;
   std::vector<Swapchain*> swapchains;
   // Frame loop.
-  XrTime next_display_time = kFirstDisplayTime;
   std::optional<XrTime> waited_frame;  // predicted time of the frame xrWaitFrame handed out
   std::optional<XrTime> begun_frame;   // ...and of the frame xrBeginFrame started
   uint64_t frames_ended = 0;
-  bool scripted_exit_done = false;
-  bool scripted_loss_done = false;
 };
 
 // [Locking and handles] -----------------------------------------------------------------------
@@ -133,6 +135,9 @@ void apply_script(Session& session, XrTime time);
 // Destroy a session and everything made from it (xrDestroySession, xrDestroyInstance).
 void destroy_session(Session* session);
 void destroy_swapchain(Swapchain* swapchain);
+// Copies a swapchain image to a binary PPM file (what the compositor would show of it), on the
+// session's queue after the application's work; false on any failure.
+bool capture_image(const Swapchain& swapchain, uint32_t image, const std::string& path);
 
 // The two-call idiom: writes the count, and copies `items` when the capacity allows.
 template <class T, class Out>
