@@ -34,16 +34,30 @@ Result<std::unique_ptr<Headset>> Headset::create(const HeadsetParams& params) {
   auto vulkan = create_vulkan_device(*headset->instance_, params.vulkan);
   if (!vulkan) return vulkan.error();
   headset->vulkan_ = *vulkan;
-  auto session = Session::create(*headset->instance_, headset->vulkan_, params.session);
-  if (!session) return session.error();
-  headset->session_ = std::move(*session);
-  headset->sessions_created_ = 1;
+  auto controllers = Controllers::create(*headset->instance_);
+  if (!controllers) return controllers.error();
+  headset->controllers_ = std::move(*controllers);
+  if (Status s = headset->make_session(); !s) return s.error();
   log_info("xr: " + headset->instance_->runtime_name() + ", " + headset->instance_->system_properties().systemName);
   return headset;
 }
 
+Status Headset::make_session() {
+  auto session = Session::create(*instance_, vulkan_, params_.session);
+  if (!session) return session.error();
+  if (Status s = controllers_->attach(**session); !s) {
+    controllers_->detach();  // before the session takes the spaces with it
+    return s;
+  }
+  session_ = std::move(*session);
+  ++sessions_created_;
+  return Status::success();
+}
+
 Headset::~Headset() {
+  if (controllers_) controllers_->detach();
   session_.reset();
+  controllers_.reset();
   destroy_vulkan_device(vulkan_);
   // instance_ last (member order does the rest).
 }
@@ -120,6 +134,7 @@ Status Headset::on_state_changed(XrSessionState state) {
 Status Headset::recreate_session() {
   WV_ASSERT(lost_);
   log_warn("xr: the session was lost; making a new one (panels and sources stay as they are)");
+  controllers_->detach();
   session_.reset();
   running_ = false;
   frame_begun_ = false;
@@ -129,14 +144,8 @@ Status Headset::recreate_session() {
     log_debug("xr: headset not back yet: " + s.error().message);
     return Status::success();
   }
-  auto session = Session::create(*instance_, vulkan_, params_.session);
-  if (!session) {
-    if (instance_lost_) return kInstanceLost;
-    return session.error();
-  }
-  session_ = std::move(*session);
+  if (Status s = make_session(); !s) return s;
   lost_ = false;
-  ++sessions_created_;
   return Status::success();
 }
 
@@ -145,6 +154,12 @@ void Headset::request_exit() {
   const XrResult r = xrRequestExitSession(session_->handle());
   if (Status s = handle_result("xrRequestExitSession", r); !s) log_warn(s.error().message);
 }
+
+Result<std::array<ControllerState, 2>> Headset::read_controllers(XrTime time) {
+  return controllers_->read(*session_, time);
+}
+
+void Headset::pulse(size_t hand) { controllers_->pulse(*session_, hand); }
 
 Result<FrameViews> Headset::begin_frame() {
   WV_ASSERT(running_ && !lost_);

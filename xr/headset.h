@@ -28,6 +28,7 @@
 #include <openxr/openxr.h>
 
 #include "wv/result.h"
+#include "xr/controllers.h"
 #include "xr/instance.h"
 #include "xr/session.h"
 #include "xr/vulkan_device.h"
@@ -80,6 +81,10 @@ class Headset {
   Result<FrameViews> begin_frame();
   Status end_frame(const FrameViews& frame, std::span<const XrCompositionLayerBaseHeader* const> layers);
 
+  // The controllers at `time` (xrSyncActions); inactive hands while the session is not focused.
+  Result<std::array<ControllerState, 2>> read_controllers(XrTime time);
+  void pulse(size_t hand);
+
   // For the caller's own calls on session objects (swapchain acquire/release): a failed result
   // becomes session_lost(), an instance-loss Error, or an Error naming the call; success passes.
   Status handle_result(const char* call, XrResult result);
@@ -87,9 +92,11 @@ class Headset {
  private:
   Headset() = default;
   Status on_state_changed(XrSessionState state);
+  Status make_session();
 
   HeadsetParams params_;
   std::unique_ptr<Instance> instance_;
+  std::unique_ptr<Controllers> controllers_;
   VulkanDevice vulkan_;
   std::unique_ptr<Session> session_;
   XrSessionState state_ = XR_SESSION_STATE_UNKNOWN;

@@ -174,7 +174,8 @@ XRAPI_ATTR XrResult XRAPI_CALL end_frame(XrSession handle, const XrFrameEndInfo*
   if (info->layerCount > 0 && info->layers == nullptr) return XR_ERROR_VALIDATION_FAILURE;
   json frame{{"frame", session->frames_ended},
              {"display_time", info->displayTime},
-             {"layers", json::array()}};
+             {"layers", json::array()},
+             {"haptics", session->haptics}};
   for (uint32_t i = 0; i < info->layerCount; ++i) {
     json layer;
     if (XrResult r = check_layer(*session, info->layers[i], layer); XR_FAILED(r)) return r;
@@ -182,6 +183,7 @@ XRAPI_ATTR XrResult XRAPI_CALL end_frame(XrSession handle, const XrFrameEndInfo*
   }
   if (!capture_views(*info)) return XR_ERROR_RUNTIME_FAILURE;
   session->begun_frame.reset();
+  session->haptics.clear();
   record_frame(frame);
   ++session->frames_ended;
   if (!session->exit_requested) {
