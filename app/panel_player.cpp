@@ -1,6 +1,7 @@
 #include "app/panel_player.h"
 
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 
 namespace wv::app {
@@ -12,7 +13,11 @@ constexpr auto kSourceTimeout = std::chrono::seconds(20);
 }  // namespace
 
 PanelPlayer::PanelPlayer(std::vector<Panel>& panels, renderer::Renderer& renderer)
-    : panels_(panels), renderer_(renderer), pump_index_(panels.size(), SIZE_MAX), shown_(panels.size()) {
+    : panels_(panels),
+      renderer_(renderer),
+      pump_index_(panels.size(), SIZE_MAX),
+      shown_(panels.size()),
+      clocks_(panels.size()) {
   std::vector<PumpedSource> pumped;
   for (size_t i = 0; i < panels.size(); ++i) {
     const Panel& p = panels[i];
@@ -36,7 +41,7 @@ void PanelPlayer::show(size_t i, FramePtr frame) {
 
 void PanelPlayer::show_latest(double t_s) {
   for (size_t i = 0; i < panels_.size(); ++i)
-    if (panels_[i].source) show(i, panels_[i].source->frames().take_for_time(t_s + 1e-6));
+    if (panels_[i].source) show(i, panels_[i].source->frames().take_for_time(clocks_[i].at(t_s) + 1e-6));
 }
 
 Status PanelPlayer::show_due(double t_s) {
@@ -61,6 +66,34 @@ Status PanelPlayer::show_due(double t_s) {
     show(i, latest);
   }
   return Status::success();
+}
+
+void PanelPlayer::set_hovered(size_t i, bool hovered) {
+  draws_[i].size_m = panels_[i].size_m * (hovered ? 1.04f : 1.0f);
+}
+
+void PanelPlayer::reanchor(size_t i, double t_s) {
+  clocks_[i].source_s = clocks_[i].at(t_s);
+  clocks_[i].display_s = t_s;
+}
+
+void PanelPlayer::set_speed(size_t i, double speed, double t_s) {
+  reanchor(i, t_s);
+  clocks_[i].speed = speed;
+}
+
+void PanelPlayer::scrub(size_t i, double delta_s, double t_s) {
+  reanchor(i, t_s);
+  FrameSource* source = panels_[i].source.get();
+  if (!source) return;
+  const double target = std::max(0.0, clocks_[i].source_s + delta_s);
+  if (target < clocks_[i].source_s) {
+    // Frames already shown are gone from the queue: going back means producing them again.
+    if (!source->info().seekable) return;
+    if (Status s = source->seek(int64_t(std::floor(target * source->info().fps))); !s) return;
+    shown_[i].reset();
+  }
+  clocks_[i].source_s = target;
 }
 
 void PanelPlayer::set_pose(size_t i, const wv::Pose& T_world_panel) {

@@ -39,15 +39,30 @@ class PanelPlayer {
   const Panel& panel(size_t i) const { return panels_[i]; }
   // Moves a panel (interaction); the workspace itself is not changed.
   void set_pose(size_t i, const wv::Pose& T_world_panel);
+  // A hovered panel is drawn 4% larger: it comes toward the pointer.
+  void set_hovered(size_t i, bool hovered);
+  // Per-panel playback clock for show_latest (interactive modes), re-anchored at display time
+  // t_s: a new speed, or a jump by delta_s of source time. Jumping back needs a seekable source
+  // (others hold their place).
+  void set_speed(size_t i, double speed, double t_s);
+  void scrub(size_t i, double delta_s, double t_s);
 
  private:
   void show(size_t i, FramePtr frame);
+  struct PlayClock {
+    double display_s = 0.0;  // anchor: at this display time ...
+    double source_s = 0.0;   // ... the panel showed this source time
+    double speed = 1.0;
+    double at(double t_s) const { return source_s + speed * (t_s - display_s); }
+  };
+  void reanchor(size_t i, double t_s);
 
   std::vector<Panel>& panels_;
   renderer::Renderer& renderer_;
   std::vector<size_t> pump_index_;  // SIZE_MAX: no source
   std::vector<FramePtr> shown_;
   std::vector<renderer::PanelDraw> draws_;
+  std::vector<PlayClock> clocks_;
   std::unique_ptr<SourcePump> pump_;
 };
 

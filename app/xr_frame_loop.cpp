@@ -5,6 +5,7 @@
 #include <ctime>
 #include <thread>
 
+#include "app/xr_input.h"
 #include "wv/log.h"
 #include "xr/projection_layer.h"
 
@@ -71,7 +72,9 @@ Status XrFrameLoop::frame() {
   if (!frame) return frame.error();
   if (headset_.session_lost()) return Status::success();
   if (first_display_time_ == 0) first_display_time_ = frame->display_time;
+  const double previous_s = display_time_s_;
   display_time_s_ = double(frame->display_time - first_display_time_) * 1e-9;
+  if (Status s = interact(display_time_s_ - previous_s, frame->display_time); !s) return s;
 
   xr::ProjectionLayer layer;
   const XrCompositionLayerBaseHeader* layers[] = {layer.header()};
@@ -91,6 +94,31 @@ Status XrFrameLoop::frame() {
   stats_.frames_rendered += layer_count;
   stats_.sessions = headset_.sessions_created();
   stats_.last_frame_cpu_s = thread_cpu_s() - cpu_start;
+  return Status::success();
+}
+
+Status XrFrameLoop::interact(double dt_s, XrTime time) {
+  auto controllers = headset_.read_controllers(time);
+  if (!controllers) return controllers.error();
+  shapes_.resize(player_.size());
+  hovered_.resize(player_.size(), false);
+  for (size_t i = 0; i < player_.size(); ++i) shapes_[i] = {player_.panel(i).T_world_panel, player_.panel(i).size_m};
+  const InteractionEffects fx = interaction_.update(pointer_input(*controllers), shapes_, dt_s);
+  for (const auto& [panel, pose] : fx.moved) player_.set_pose(panel, pose);
+  for (const auto& [panel, delta_s] : fx.scrub_s) player_.scrub(panel, delta_s, display_time_s_);
+  for (const auto& [panel, speed] : fx.speed) player_.set_speed(panel, speed, display_time_s_);
+  for (size_t hand = 0; hand < fx.haptic.size(); ++hand)
+    if (fx.haptic[hand]) headset_.pulse(hand);
+  if (fx.menu) {
+    // Menu recenters for now: the world turns to face where the user stands and looks.
+    if (Status s = headset_.session().recenter(time); !s) log_warn(s.error().message);
+  }
+  for (size_t i = 0; i < player_.size(); ++i) {
+    const bool hovered = fx.hovered[0] == i || fx.hovered[1] == i;
+    if (hovered != hovered_[i]) player_.set_hovered(i, hovered);
+    hovered_[i] = hovered;
+  }
+  if (fx.selected) log_info("xr: selected " + player_.panel(*fx.selected).name);
   return Status::success();
 }
 

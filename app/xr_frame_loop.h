@@ -1,6 +1,7 @@
 // app/xr_frame_loop.h — one turn of xr mode's render loop: OpenXR events and session state,
 // then one frame paced by xrWaitFrame: the panels' newest frames, both eyes rendered into the
-// acquired swapchain images, a projection layer submitted. A lost session is replaced without
+// acquired swapchain images, a projection layer submitted. Controllers point at, select, grab
+// and scrub panels (interaction.h). A lost session is replaced without
 // touching the panels or their sources.
 //
 //   wv::app::XrFrameLoop loop(headset, ctx, renderer, player);
@@ -16,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "app/interaction.h"
 #include "app/panel_player.h"
 #include "renderer/renderer.h"
 #include "xr/headset.h"
@@ -48,11 +50,15 @@ class XrFrameLoop {
   Status frame();
   Status render(const xr::FrameViews& frame);
   Status ensure_target();
+  Status interact(double dt_s, XrTime time);
 
   xr::Headset& headset_;
   renderer::Context& ctx_;
   renderer::Renderer& renderer_;
   PanelPlayer& player_;
+  Interaction interaction_;
+  std::vector<PanelShape> shapes_;
+  std::vector<bool> hovered_;
   std::unique_ptr<renderer::ExternalImagesTarget> target_;
   uint64_t target_session_ = 0;  // the session whose swapchains target_ draws into
   XrTime first_display_time_ = 0;

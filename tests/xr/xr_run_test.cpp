@@ -131,6 +131,21 @@ std::vector<double> panel_centers_in_row(const Image& image, int y) {
   return centers;
 }
 
+// Centers of the runs of panel pixels down column x.
+std::vector<double> panel_centers_in_column(const Image& image, int x) {
+  std::vector<double> centers;
+  int start = -1;
+  for (int y = 0; y <= image.height; ++y) {
+    const bool panel = y < image.height && image.at(x, y)[0] >= 95;
+    if (panel && start < 0) start = y;
+    if (!panel && start >= 0) {
+      if (y - start > 8) centers.push_back((start + y - 1) / 2.0);
+      start = -1;
+    }
+  }
+  return centers;
+}
+
 // Where a point on the wall 2 m ahead lands in a 512-pixel-wide view with the simulated 90°
 // field of view, seen from an eye at eye_x.
 double expected_column(double panel_x, double eye_x) { return 256.0 + 256.0 * (panel_x - eye_x) / 2.0; }
@@ -190,6 +205,37 @@ TEST_F(XrRun, ALostSessionIsReplacedAndShowsTheSamePanels) {
     const std::vector<double> centers = panel_centers_in_row(capture(view), 256);
     ASSERT_EQ(centers.size(), 2u) << "view " << view;
     EXPECT_NEAR(centers[1], expected_column(1.2, view == 0 ? -0.032 : 0.032), 2.0);
+  }
+}
+
+// The right controller points at the right-hand panel, pulls the trigger (a haptic tick), then
+// grips and lifts the panel by half a meter.
+TEST_F(XrRun, ControllerSelectsAPanelAndAGripDragMovesIt) {
+  script("hand right 0     1.2 1.6 0  0 0 0 1\n"
+         "hand right 0.25  1.2 1.6 0  0 0 0 1\n"
+         "hand right 0.35  1.2 2.1 0  0 0 0 1\n"
+         "input right trigger 0.1 1\n"
+         "input right trigger 0.15 0\n"
+         "input right squeeze 0.2 1\n"
+         "input right squeeze 0.4 0\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 50 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  EXPECT_NE(r.output.find("selected panel 1"), std::string::npos) << r.output;
+  int ticks = 0;
+  for (const json& f : frames())
+    for (const json& h : f["haptics"]) ticks += h == "right";
+  EXPECT_EQ(ticks, 1);
+  for (int view = 0; view < 2; ++view) {
+    const Image image = capture(view);
+    const double eye_x = view == 0 ? -0.032 : 0.032;
+    // Panel 1 now centered 0.5 m higher: 64 rows up at 2 m with the 90° field of view.
+    const std::vector<double> moved = panel_centers_in_column(image, int(expected_column(1.2, eye_x)));
+    ASSERT_EQ(moved.size(), 1u) << "view " << view;
+    EXPECT_NEAR(moved[0], 256.0 - 64.0, 2.0) << "view " << view;
+    const std::vector<double> still = panel_centers_in_column(image, int(expected_column(0.0, eye_x)));
+    ASSERT_EQ(still.size(), 1u) << "view " << view;
+    EXPECT_NEAR(still[0], 256.0, 2.0) << "view " << view;
   }
 }
 
