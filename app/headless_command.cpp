@@ -2,15 +2,14 @@
 
 #include <CLI/CLI.hpp>
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 
 #include "app/camera_path.h"
 #include "app/layout.h"
+#include "app/panel_player.h"
 #include "app/panels.h"
 #include "app/progress.h"
-#include "app/source_pump.h"
 #include "media/png.h"
 #include "media/recorder.h"
 #include "renderer/renderer.h"
@@ -18,33 +17,6 @@
 
 namespace wv::app {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-constexpr auto kSourceTimeout = std::chrono::seconds(20);
-
-// Takes from `panel`'s queue the frame due at t_s, waiting for the producer when it is behind.
-// Returns the frame to show now (the previous one when nothing new is due), or an Error.
-wv::Result<wv::FramePtr> frame_due(Panel& panel, const wv::FramePtr& shown, double t_s, bool source_finished) {
-  wv::FrameSource& source = *panel.source;
-  const double fps = source.info().fps;
-  int64_t wanted = int64_t(std::floor(t_s * fps + 1e-6));
-  if (source.info().frame_count > 0) wanted = std::min(wanted, source.info().frame_count - 1);
-  wv::FramePtr latest = shown;
-  const auto deadline = Clock::now() + kSourceTimeout;
-  while (!latest || latest->index < wanted) {
-    if (auto f = source.frames().take_for_time(t_s + 1e-6)) {
-      latest = std::move(f);
-      continue;
-    }
-    if (source_finished) break;  // ended or failed: hold the last frame
-    if (Clock::now() > deadline) {
-      return Error{panel.name + ": no frame " + std::to_string(wanted) + " after " +
-                   std::to_string(kSourceTimeout.count()) + " s"};
-    }
-    source.frames().wait_for_frame(std::chrono::milliseconds(50));
-  }
-  return latest;
-}
 
 struct Outputs {
   std::unique_ptr<media::Recorder> recorder;
@@ -121,18 +93,7 @@ int run_headless(const HeadlessOptions& o) {
     outputs.snapshot_frame = std::clamp<int64_t>(std::llround(at * o.fps), 0, frame_total - 1);
   }
 
-  // Panel state for the render thread.
-  std::vector<PumpedSource> pumped;
-  std::vector<size_t> pump_index(panels.size(), SIZE_MAX);
-  std::vector<renderer::TextureId> textures(panels.size(), renderer::kNoTexture);
-  std::vector<wv::FramePtr> shown(panels.size());
-  for (size_t i = 0; i < panels.size(); ++i) {
-    if (!panels[i].source) continue;
-    pump_index[i] = pumped.size();
-    pumped.push_back({panels[i].source.get(), panels[i].name});
-    textures[i] = (*renderer)->create_texture();
-  }
-  SourcePump pump(pumped);
+  PanelPlayer player(panels, **renderer);
 
   std::vector<wv::Pose> poses;
   for (const auto& p : panels) poses.push_back(p.T_world_panel);
@@ -142,33 +103,15 @@ int run_headless(const HeadlessOptions& o) {
   const glm::mat4 projection =
       renderer::perspective_vk(glm::radians(o.fov_y_deg), float(o.width) / float(o.height), 0.05f, 200.0f);
 
-  std::vector<renderer::PanelDraw> draws(panels.size());
-  for (size_t i = 0; i < panels.size(); ++i) {
-    draws[i] = {.texture = textures[i], .T_world_panel = panels[i].T_world_panel.matrix(),
-                .size_m = panels[i].size_m, .curve_radius_m = panels[i].curve_radius_m};
-  }
-
   Progress progress("rendering " + o.out, frame_total);
   int64_t pending_k = -1;
   uint64_t pending_id = 0;
   wv::Status status;
   for (int64_t k = 0; k < frame_total && status; ++k) {
     const double t = double(k) / o.fps;
-    for (size_t i = 0; i < panels.size(); ++i) {
-      if (!panels[i].source) continue;
-      auto due = frame_due(panels[i], shown[i], t, pump.finished(pump_index[i]));
-      if (!due) {
-        status = due.error();
-        break;
-      }
-      if (*due != shown[i]) {
-        shown[i] = *due;
-        if (shown[i]) (*renderer)->update_texture(textures[i], shown[i]);
-      }
-    }
-    if (!status) break;
+    if (status = player.show_due(t); !status) break;
     const renderer::View view{glm::inverse(path.pose_at(t).matrix()), projection};
-    auto id = (*renderer)->render(**target, {&view, 1}, draws, renderer::Environment{}, {.capture_view = 0});
+    auto id = (*renderer)->render(**target, {&view, 1}, player.draws(), renderer::Environment{}, {.capture_view = 0});
     if (!id) {
       status = id.error();
       break;

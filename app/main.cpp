@@ -10,6 +10,7 @@
 #include "app/info_command.h"
 #include "app/logging.h"
 #include "app/version.h"
+#include "app/xr_command.h"
 #include "model/runtime_info.h"
 
 int main(int argc, char** argv) {
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
   CLI::App* info = wv::app::add_info_command(cli);
   wv::app::HeadlessOptions headless_options;
   CLI::App* headless = wv::app::add_headless_command(cli, headless_options);
+  wv::app::XrOptions xr_options;
+  CLI::App* xr = wv::app::add_xr_command(cli, xr_options);
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -42,8 +45,9 @@ int main(int argc, char** argv) {
 
   if (info->parsed()) return wv::app::run_info();
   if (headless->parsed()) return wv::app::run_headless(headless_options);
+  if (xr->parsed()) return wv::app::run_xr(xr_options);
 
   std::printf("%s\n", cli.help().c_str());
-  std::printf("Headset (xr) and desktop modes are not in this build yet; use `worldview headless`.\n");
+  std::printf("Desktop mode is not in this build yet; use `worldview xr` or `worldview headless`.\n");
   return 0;
 }

@@ -3,10 +3,10 @@
 //   auto target = wv::renderer::OffscreenTarget::create(ctx, {.width = 1024, .height = 1024});
 //   renderer.render(**target, views, panels, env);   // views.size() == target->view_count()
 //
-// Implementations: OffscreenTarget (owns its images; headless, tests) now. A window swapchain
-// target (acquire before render, present after: the semaphores below) and an external-image
-// target (XR swapchain images handed over as VkImage + format + extent, left in
-// COLOR_ATTACHMENT_OPTIMAL as OpenXR requires) fit the same interface.
+// Implementations: OffscreenTarget (owns its images; headless, tests) and ExternalImagesTarget
+// (images someone else owns, e.g. OpenXR swapchain images: one set per view, the image to use
+// chosen per frame, left in COLOR_ATTACHMENT_OPTIMAL as OpenXR requires). A window swapchain
+// target (acquire before render, present after: the semaphores below) fits the same interface.
 //
 // The renderer treats the image contents as undefined at the start of every frame (it clears),
 // renders view i into view_image(i), and leaves it in final_layout().
@@ -71,6 +71,43 @@ class OffscreenTarget final : public RenderTarget {
   Context& ctx_;
   OffscreenParams params_;
   std::vector<GpuImage> views_;  // destroyed last to first
+};
+
+// The images of one view, e.g. one OpenXR swapchain's: all of one format and extent, 2D, one
+// layer and level, created with COLOR_ATTACHMENT usage.
+struct ExternalViewImages {
+  std::vector<VkImage> images;
+  VkFormat format = VK_FORMAT_UNDEFINED;
+  VkExtent2D extent{0, 0};
+};
+
+// Renders into images it does not own (it makes and owns only their image views). Before each
+// render(), select(view, index) names the image of each view to draw into (the swapchain index
+// just acquired). Destroy it (after the renderer's frames into it finished: wait_idle) before
+// the images go away, e.g. before a lost OpenXR session's swapchains are destroyed.
+class ExternalImagesTarget final : public RenderTarget {
+ public:
+  static Result<std::unique_ptr<ExternalImagesTarget>> create(Context& ctx, std::vector<ExternalViewImages> views);
+  ~ExternalImagesTarget() override;
+  ExternalImagesTarget(const ExternalImagesTarget&) = delete;
+  ExternalImagesTarget& operator=(const ExternalImagesTarget&) = delete;
+
+  void select(uint32_t view, uint32_t index);
+
+  uint32_t view_count() const override { return uint32_t(views_.size()); }
+  ViewImage view_image(uint32_t view) const override;
+  VkImageLayout final_layout() const override { return VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL; }
+
+ private:
+  explicit ExternalImagesTarget(Context& ctx) : ctx_(ctx) {}
+
+  struct View {
+    ExternalViewImages images;
+    std::vector<VkImageView> image_views;  // one per image
+    uint32_t selected = 0;
+  };
+  Context& ctx_;
+  std::vector<View> views_;
 };
 
 }  // namespace wv::renderer

@@ -94,6 +94,23 @@ XrResult check_layer(const Session& session, const XrCompositionLayerBaseHeader*
   return XR_ERROR_LAYER_INVALID;  // layer types of extensions this runtime does not offer
 }
 
+// With WV_XR_SIM_CAPTURE naming a folder, each submitted projection view's image is written
+// there as view<N>.ppm (the latest frame's; earlier ones are overwritten).
+bool capture_views(const XrFrameEndInfo& info) {
+  const char* folder = std::getenv("WV_XR_SIM_CAPTURE");
+  if (folder == nullptr || *folder == '\0') return true;
+  for (uint32_t i = 0; i < info.layerCount; ++i) {
+    if (info.layers[i]->type != XR_TYPE_COMPOSITION_LAYER_PROJECTION) continue;
+    const auto* projection = reinterpret_cast<const XrCompositionLayerProjection*>(info.layers[i]);
+    for (uint32_t v = 0; v < projection->viewCount; ++v) {
+      const Swapchain* swapchain = lookup<Swapchain>(projection->views[v].subImage.swapchain);
+      const std::string path = std::string(folder) + "/view" + std::to_string(v) + ".ppm";
+      if (!capture_image(*swapchain, *swapchain->released, path)) return false;
+    }
+  }
+  return true;
+}
+
 void record_frame(const json& frame) {
   const char* path = std::getenv("WV_XR_SIM_FRAMES");
   if (path == nullptr || *path == '\0') return;
@@ -115,8 +132,8 @@ XRAPI_ATTR XrResult XRAPI_CALL wait_frame(XrSession handle, const XrFrameWaitInf
   // The spec makes a second xrWaitFrame block until xrBeginFrame; with one test thread that
   // would hang forever, so the runtime refuses it instead.
   if (session->waited_frame) return XR_ERROR_CALL_ORDER_INVALID;
-  const XrTime predicted = session->next_display_time;
-  session->next_display_time += kDisplayPeriod;
+  const XrTime predicted = session->instance->next_display_time;
+  session->instance->next_display_time += kDisplayPeriod;
   session->waited_frame = predicted;
   apply_script(*session, predicted);
   state->predictedDisplayTime = predicted;
@@ -157,13 +174,16 @@ XRAPI_ATTR XrResult XRAPI_CALL end_frame(XrSession handle, const XrFrameEndInfo*
   if (info->layerCount > 0 && info->layers == nullptr) return XR_ERROR_VALIDATION_FAILURE;
   json frame{{"frame", session->frames_ended},
              {"display_time", info->displayTime},
-             {"layers", json::array()}};
+             {"layers", json::array()},
+             {"haptics", session->haptics}};
   for (uint32_t i = 0; i < info->layerCount; ++i) {
     json layer;
     if (XrResult r = check_layer(*session, info->layers[i], layer); XR_FAILED(r)) return r;
     frame["layers"].push_back(layer);
   }
+  if (!capture_views(*info)) return XR_ERROR_RUNTIME_FAILURE;
   session->begun_frame.reset();
+  session->haptics.clear();
   record_frame(frame);
   ++session->frames_ended;
   if (!session->exit_requested) {

@@ -75,6 +75,7 @@ XRAPI_ATTR XrResult XRAPI_CALL destroy_instance(XrInstance handle) {
   if (instance == nullptr) return XR_ERROR_HANDLE_INVALID;
   // Destroying a handle destroys its children (spec 2.9 "Object Handle Types").
   while (!instance->sessions.empty()) destroy_session(instance->sessions.back());
+  while (!instance->action_sets.empty()) destroy_action_set(instance->action_sets.back());
   live_objects<Instance>().erase(instance);
   delete instance;
   return XR_SUCCESS;

@@ -18,6 +18,7 @@ const FunctionTable& function_table() {
     add_space_functions(t);
     add_swapchain_functions(t);
     add_frame_functions(t);
+    add_action_functions(t);
     return t;
   }();
   return table;

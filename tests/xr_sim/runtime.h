@@ -36,11 +36,23 @@ constexpr XrTime kFirstDisplayTime = 1'000'000'000;
 constexpr XrDuration kDisplayPeriod = 11'111'111;
 
 struct Session;
+struct Instance;
+
+struct ActionSet {
+  Instance* instance = nullptr;
+};
+
+struct Action {
+  ActionSet* set = nullptr;
+  XrActionType type = XR_ACTION_TYPE_BOOLEAN_INPUT;
+};
 
 struct Space {
   Session* session = nullptr;
   XrReferenceSpaceType type = XR_REFERENCE_SPACE_TYPE_LOCAL;
   XrPosef pose_in_reference{};  // XrReferenceSpaceCreateInfo::poseInReferenceSpace
+  Action* action = nullptr;     // an action space: the aim pose of hand `hand`
+  int hand = -1;
 };
 
 struct Swapchain {
@@ -64,6 +76,15 @@ struct Instance {
   VkPhysicalDevice vulkan_physical_device = VK_NULL_HANDLE;
   std::vector<Session*> sessions;
   uint32_t next_swapchain_serial = 1;
+  // The display clock and the script's one-off moments belong to the instance: a session made
+  // after a loss sees time go on, and is not lost again at the same moment.
+  XrTime next_display_time = kFirstDisplayTime;
+  bool scripted_exit_done = false;
+  bool scripted_loss_done = false;
+  // Actions (actions.cpp): XrPath n is paths[n - 1]; suggested bindings per profile path.
+  std::vector<std::string> paths;
+  std::unordered_map<XrPath, std::vector<std::pair<Action*, XrPath>>> bindings;
+  std::vector<ActionSet*> action_sets;
 };
 
 struct Session {
@@ -80,12 +101,15 @@ struct Session {
   std::vector<Space*> spaces;
   std::vector<Swapchain*> swapchains;
   // Frame loop.
-  XrTime next_display_time = kFirstDisplayTime;
   std::optional<XrTime> waited_frame;  // predicted time of the frame xrWaitFrame handed out
   std::optional<XrTime> begun_frame;   // ...and of the frame xrBeginFrame started
   uint64_t frames_ended = 0;
-  bool scripted_exit_done = false;
-  bool scripted_loss_done = false;
+  // Actions: the profile the simulated controllers present, the time of the last xrSyncActions
+  // (0: never, or not focused), and haptic pulses since the last recorded frame ("left"/"right").
+  bool actions_attached = false;
+  XrPath interaction_profile = XR_NULL_PATH;
+  XrTime synced_time = 0;
+  std::vector<std::string> haptics;
 };
 
 // [Locking and handles] -----------------------------------------------------------------------
@@ -118,6 +142,7 @@ void add_session_functions(FunctionTable& table);
 void add_space_functions(FunctionTable& table);
 void add_swapchain_functions(FunctionTable& table);
 void add_frame_functions(FunctionTable& table);
+void add_action_functions(FunctionTable& table);
 
 template <class F>
 void add(FunctionTable& table, const char* name, F* function) {
@@ -133,6 +158,14 @@ void apply_script(Session& session, XrTime time);
 // Destroy a session and everything made from it (xrDestroySession, xrDestroyInstance).
 void destroy_session(Session* session);
 void destroy_swapchain(Swapchain* swapchain);
+// The path's string, or "" for an unknown path.
+std::string path_string(const Instance& instance, XrPath path);
+// The aim pose of `hand` in STAGE at `time`, when the script tracks that controller.
+std::optional<XrPosef> stage_from_aim(const Session& session, int hand, XrTime time);
+void destroy_action_set(ActionSet* set);
+// Copies a swapchain image to a binary PPM file (what the compositor would show of it), on the
+// session's queue after the application's work; false on any failure.
+bool capture_image(const Swapchain& swapchain, uint32_t image, const std::string& path);
 
 // The two-call idiom: writes the count, and copies `items` when the capacity allows.
 template <class T, class Out>

@@ -48,9 +48,17 @@ bool parse_script(const std::string& text, Script& out, std::string& error) {
         return fail("expected 'headset absent' or 'headset present'");
       }
       script.headset_present = state == "present";
-    } else if (command == "pose") {
+    } else if (command == "pose" || command == "hand") {
+      int hand = -1;
+      if (command == "hand") {
+        std::string side;
+        words >> side;
+        if (side != "left" && side != "right") return fail("expected 'hand left|right TIME X Y Z QX QY QZ QW'");
+        hand = side == "left" ? 0 : 1;
+      }
+      std::vector<ScriptedPose>& keys = hand < 0 ? script.poses : script.hands[hand].poses;
       ScriptedPose key;
-      XrPosef& p = key.T_stage_head;
+      XrPosef& p = key.T_stage_device;
       if (!(words >> key.time_s >> p.position.x >> p.position.y >> p.position.z >>
             p.orientation.x >> p.orientation.y >> p.orientation.z >> p.orientation.w)) {
         return fail("expected 'pose TIME_S X Y Z QX QY QZ QW'");
@@ -58,10 +66,22 @@ bool parse_script(const std::string& text, Script& out, std::string& error) {
       const XrQuaternionf& q = p.orientation;
       const float length = std::sqrt(q.x * q.x + q.y * q.y + q.z * q.z + q.w * q.w);
       if (!(std::fabs(length - 1.0f) < 1e-3f)) return fail("the quaternion is not unit length");
-      if (!script.poses.empty() && key.time_s < script.poses.back().time_s) {
+      if (!keys.empty() && key.time_s < keys.back().time_s) {
         return fail("pose times must not decrease");
       }
-      script.poses.push_back(key);
+      keys.push_back(key);
+    } else if (command == "input") {
+      std::string side;
+      ScriptedInput input;
+      if (!(words >> side >> input.name >> input.time_s >> input.value.x) || (side != "left" && side != "right") ||
+          (input.name != "trigger" && input.name != "squeeze" && input.name != "menu" &&
+           input.name != "thumbstick") ||
+          (input.name == "thumbstick" && !(words >> input.value.y))) {
+        return fail("expected 'input left|right trigger|squeeze|menu TIME VALUE' or '... thumbstick TIME X Y'");
+      }
+      auto& inputs = script.hands[side == "left" ? 0 : 1].inputs;
+      if (!inputs.empty() && input.time_s < inputs.back().time_s) return fail("input times must not decrease");
+      inputs.push_back(input);
     } else if (command == "exit" || command == "loss") {
       double time_s = 0.0;
       if (!(words >> time_s) || time_s < 0.0) return fail("expected '" + command + " TIME_S'");
@@ -97,20 +117,30 @@ bool load_script_from_environment(Script& out, std::string& error) {
 }
 
 XrPosef head_pose_at(const Script& script, double time_s) {
-  const auto& keys = script.poses;
-  if (keys.empty()) return standing_head();
-  if (time_s <= keys.front().time_s) return keys.front().T_stage_head;
-  if (time_s >= keys.back().time_s) return keys.back().T_stage_head;
+  if (script.poses.empty()) return standing_head();
+  return pose_at(script.poses, time_s);
+}
+
+XrVector2f input_at(const ScriptedHand& hand, const std::string& name, double time_s) {
+  XrVector2f value{0.0f, 0.0f};
+  for (const ScriptedInput& input : hand.inputs)
+    if (input.name == name && input.time_s <= time_s) value = input.value;
+  return value;
+}
+
+XrPosef pose_at(const std::vector<ScriptedPose>& keys, double time_s) {
+  if (time_s <= keys.front().time_s) return keys.front().T_stage_device;
+  if (time_s >= keys.back().time_s) return keys.back().T_stage_device;
   const auto next = std::upper_bound(keys.begin(), keys.end(), time_s,
                                      [](double t, const ScriptedPose& k) { return t < k.time_s; });
   const ScriptedPose& a = *(next - 1);
   const ScriptedPose& b = *next;
   const float t = float((time_s - a.time_s) / (b.time_s - a.time_s));
   XrPosef pose;
-  const XrVector3f& pa = a.T_stage_head.position;
-  const XrVector3f& pb = b.T_stage_head.position;
+  const XrVector3f& pa = a.T_stage_device.position;
+  const XrVector3f& pb = b.T_stage_device.position;
   pose.position = {pa.x + (pb.x - pa.x) * t, pa.y + (pb.y - pa.y) * t, pa.z + (pb.z - pa.z) * t};
-  pose.orientation = nlerp(a.T_stage_head.orientation, b.T_stage_head.orientation, t);
+  pose.orientation = nlerp(a.T_stage_device.orientation, b.T_stage_device.orientation, t);
   return pose;
 }
 

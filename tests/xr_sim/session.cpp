@@ -69,8 +69,8 @@ XRAPI_ATTR XrResult XRAPI_CALL create_session(XrInstance handle, const XrSession
   session->queue_index = binding->queueIndex;
   instance->sessions.push_back(session);
   live_objects<Session>().insert(session);
-  set_session_state(*session, XR_SESSION_STATE_IDLE, session->next_display_time);
-  set_session_state(*session, XR_SESSION_STATE_READY, session->next_display_time);
+  set_session_state(*session, XR_SESSION_STATE_IDLE, session->instance->next_display_time);
+  set_session_state(*session, XR_SESSION_STATE_READY, session->instance->next_display_time);
   *out_session = to_handle<XrSession>(session);
   return XR_SUCCESS;
 }
@@ -108,7 +108,7 @@ XRAPI_ATTR XrResult XRAPI_CALL end_session(XrSession handle) {
   session->running = false;
   session->waited_frame.reset();
   session->begun_frame.reset();
-  const XrTime now = session->next_display_time;
+  const XrTime now = session->instance->next_display_time;
   set_session_state(*session, XR_SESSION_STATE_IDLE, now);
   set_session_state(*session, session->exit_requested ? XR_SESSION_STATE_EXITING
                                                       : XR_SESSION_STATE_READY, now);
@@ -122,7 +122,7 @@ XRAPI_ATTR XrResult XRAPI_CALL request_exit_session(XrSession handle) {
   if (session->lost) return XR_ERROR_SESSION_LOST;
   if (!session->running) return XR_ERROR_SESSION_NOT_RUNNING;
   session->exit_requested = true;
-  step_down_to_stopping(*session, session->next_display_time);
+  step_down_to_stopping(*session, session->instance->next_display_time);
   return XR_SUCCESS;
 }
 
@@ -143,15 +143,15 @@ void set_session_state(Session& session, XrSessionState state, XrTime time) {
 void apply_script(Session& session, XrTime time) {
   const Script& script = session.instance->script;
   const double time_s = double(time - kFirstDisplayTime) * 1e-9;
-  if (script.loss_at_s && time_s >= *script.loss_at_s && !session.scripted_loss_done) {
-    session.scripted_loss_done = true;
+  if (script.loss_at_s && time_s >= *script.loss_at_s && !session.instance->scripted_loss_done) {
+    session.instance->scripted_loss_done = true;
     session.lost = true;
     set_session_state(session, XR_SESSION_STATE_LOSS_PENDING, time);
     return;
   }
-  if (script.exit_at_s && time_s >= *script.exit_at_s && !session.scripted_exit_done &&
+  if (script.exit_at_s && time_s >= *script.exit_at_s && !session.instance->scripted_exit_done &&
       session.running) {
-    session.scripted_exit_done = true;
+    session.instance->scripted_exit_done = true;
     session.exit_requested = true;
     step_down_to_stopping(session, time);
   }

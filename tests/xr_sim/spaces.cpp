@@ -48,6 +48,10 @@ Transform stage_from_head(const Session& session, XrTime time) {
 }
 
 Transform stage_from_space(const Space& space, XrTime time) {
+  if (space.action != nullptr) {
+    const std::optional<XrPosef> aim = stage_from_aim(*space.session, space.hand, time);
+    return compose(from_pose(aim.value_or(XrPosef{{0, 0, 0, 1}, {0, 0, 0}})), from_pose(space.pose_in_reference));
+  }
   Transform T_stage_reference;
   switch (space.type) {
     case XR_REFERENCE_SPACE_TYPE_LOCAL: T_stage_reference.t.y = kLocalHeight; break;
@@ -141,7 +145,10 @@ XRAPI_ATTR XrResult XRAPI_CALL locate_space(XrSpace space_handle, XrSpace base_h
   const Transform T_base_space =
       compose(inverse(stage_from_space(*base, time)), stage_from_space(*space, time));
   location->pose = to_pose(T_base_space);
-  location->locationFlags = kAllTracked;
+  const auto tracked = [&](const Space& s) {
+    return s.action == nullptr || stage_from_aim(*s.session, s.hand, time).has_value();
+  };
+  location->locationFlags = tracked(*space) && tracked(*base) ? kAllTracked : 0;
   // Velocities are not simulated: say so when the application asks for them.
   for (auto* next = static_cast<XrBaseOutStructure*>(location->next); next != nullptr;
        next = next->next) {
@@ -187,7 +194,31 @@ XRAPI_ATTR XrResult XRAPI_CALL locate_views(XrSession handle, const XrViewLocate
 
 }  // namespace
 
+XRAPI_ATTR XrResult XRAPI_CALL create_action_space(XrSession handle, const XrActionSpaceCreateInfo* info,
+                                                   XrSpace* out_space) {
+  std::lock_guard lock(runtime_mutex());
+  Session* session = lookup<Session>(handle);
+  if (session == nullptr) return XR_ERROR_HANDLE_INVALID;
+  if (info == nullptr || out_space == nullptr || info->type != XR_TYPE_ACTION_SPACE_CREATE_INFO) {
+    return XR_ERROR_VALIDATION_FAILURE;
+  }
+  Action* action = lookup<Action>(info->action);
+  if (action == nullptr) return XR_ERROR_HANDLE_INVALID;
+  if (action->type != XR_ACTION_TYPE_POSE_INPUT) return XR_ERROR_ACTION_TYPE_MISMATCH;
+  if (!session->actions_attached) return XR_ERROR_ACTIONSET_NOT_ATTACHED;
+  if (!valid_pose(info->poseInActionSpace)) return XR_ERROR_POSE_INVALID;
+  const std::string hand = path_string(*session->instance, info->subactionPath);
+  if (hand != "/user/hand/left" && hand != "/user/hand/right") return XR_ERROR_PATH_UNSUPPORTED;
+  auto* space = new Space{session, XR_REFERENCE_SPACE_TYPE_STAGE, info->poseInActionSpace, action,
+                          hand == "/user/hand/left" ? 0 : 1};
+  session->spaces.push_back(space);
+  live_objects<Space>().insert(space);
+  *out_space = to_handle<XrSpace>(space);
+  return XR_SUCCESS;
+}
+
 void add_space_functions(FunctionTable& table) {
+  add(table, "xrCreateActionSpace", create_action_space);
   add(table, "xrEnumerateReferenceSpaces", enumerate_reference_spaces);
   add(table, "xrCreateReferenceSpace", create_reference_space);
   add(table, "xrGetReferenceSpaceBoundsRect", get_bounds);

@@ -42,7 +42,8 @@ bool create_image(Swapchain& swapchain, VkFormat format) {
   image_info.arrayLayers = info.arraySize;
   image_info.samples = VK_SAMPLE_COUNT_1_BIT;
   image_info.tiling = VK_IMAGE_TILING_OPTIMAL;
-  image_info.usage = vulkan_usage(info.usageFlags);
+  // A compositor reads what it shows: here by copying (capture.cpp).
+  image_info.usage = vulkan_usage(info.usageFlags) | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
   image_info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
   image_info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
   VkImage image = VK_NULL_HANDLE;

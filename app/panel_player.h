@@ -1,0 +1,69 @@
+// app/panel_player.h — a workspace's panels playing on the renderer: the producer thread that
+// keeps their sources busy, one texture per panel, the frame each shows, and their draws. Every
+// mode that shows panels (headless, xr, later desktop) plays them through this.
+//
+//   std::vector<wv::app::Panel> panels = wv::app::open_panels(workspace, path);
+//   wv::app::PanelPlayer player(panels, renderer);       // starts producing
+//   player.show_latest(t_s);                             // interactive: never waits
+//   renderer.render(target, views, player.draws(), env);
+//
+// Threading: the render thread calls everything; the producer thread is internal. `panels` and
+// the renderer outlive the player.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "app/panels.h"
+#include "app/source_pump.h"
+#include "renderer/renderer.h"
+
+namespace wv::app {
+
+class PanelPlayer {
+ public:
+  PanelPlayer(std::vector<Panel>& panels, renderer::Renderer& renderer);
+  PanelPlayer(const PanelPlayer&) = delete;
+  PanelPlayer& operator=(const PanelPlayer&) = delete;
+
+  // Interactive modes: each panel shows the newest frame due at t_s (source time), or keeps its
+  // last one. Never waits: the display must not stall on a slow source.
+  void show_latest(double t_s);
+  // Offline modes: each panel shows exactly the frame due at t_s, waiting for its source (up to
+  // a timeout, which is an Error naming the panel).
+  Status show_due(double t_s);
+
+  std::span<const renderer::PanelDraw> draws() const { return draws_; }
+  size_t size() const { return panels_.size(); }
+  const Panel& panel(size_t i) const { return panels_[i]; }
+  // Moves a panel (interaction); the workspace itself is not changed.
+  void set_pose(size_t i, const wv::Pose& T_world_panel);
+  // A hovered panel is drawn 4% larger: it comes toward the pointer.
+  void set_hovered(size_t i, bool hovered);
+  // Per-panel playback clock for show_latest (interactive modes), re-anchored at display time
+  // t_s: a new speed, or a jump by delta_s of source time. Jumping back needs a seekable source
+  // (others hold their place).
+  void set_speed(size_t i, double speed, double t_s);
+  void scrub(size_t i, double delta_s, double t_s);
+
+ private:
+  void show(size_t i, FramePtr frame);
+  struct PlayClock {
+    double display_s = 0.0;  // anchor: at this display time ...
+    double source_s = 0.0;   // ... the panel showed this source time
+    double speed = 1.0;
+    double at(double t_s) const { return source_s + speed * (t_s - display_s); }
+  };
+  void reanchor(size_t i, double t_s);
+
+  std::vector<Panel>& panels_;
+  renderer::Renderer& renderer_;
+  std::vector<size_t> pump_index_;  // SIZE_MAX: no source
+  std::vector<FramePtr> shown_;
+  std::vector<renderer::PanelDraw> draws_;
+  std::vector<PlayClock> clocks_;
+  std::unique_ptr<SourcePump> pump_;
+};
+
+}  // namespace wv::app

@@ -1,0 +1,36 @@
+// app/xr_command.h — `worldview xr`: the workspace's panels around the user in a headset, through
+// whatever OpenXR runtime is active (SteamVR, Monado, Meta Link, WiVRn, ALVR, ...).
+//
+// Without a runtime or headset it says why (the OpenXR result and what to do) and, unless
+// --no-fallback, falls back to headless mode (desktop mode does not exist yet).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace wv::app {
+
+struct XrOptions {
+  std::string workspace;      // *.wv.json; empty: an empty room
+  double seconds = 0.0;       // > 0: end the session after this much display time
+  int64_t frames = 0;         // > 0: end the session after this many frames
+  bool no_fallback = false;   // no runtime/headset: exit with kExitNoXr instead of going headless
+  bool validate = false;      // Vulkan validation: any message fails the run
+  int msaa = 1;               // 1 or 4
+  std::string fallback_out = "worldview.mp4";  // the headless fallback's video
+};
+
+// Exit codes of `worldview xr` (README): 0 done; 1 bad input or environment; 3 some panels
+// failed; 4 Vulkan validation messages; 5 no OpenXR runtime or headset (with --no-fallback);
+// 6 the runtime went away mid-run (instance lost). A fallback run exits with headless's codes.
+inline constexpr int kExitNoXr = 5;
+inline constexpr int kExitRuntimeLost = 6;
+
+CLI::App* add_xr_command(CLI::App& cli, XrOptions& options);
+int run_xr(const XrOptions& options);
+
+}  // namespace wv::app

@@ -1,0 +1,164 @@
+#include "app/xr_frame_loop.h"
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <thread>
+
+#include "app/xr_input.h"
+#include "wv/log.h"
+#include "xr/projection_layer.h"
+
+namespace wv::app {
+namespace {
+
+constexpr float kNear_m = 0.05f;
+constexpr float kFar_m = 200.0f;
+
+double thread_cpu_s() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+
+renderer::View eye_view(const XrView& view) {
+  const XrQuaternionf& q = view.pose.orientation;
+  const wv::Pose T_world_eye{{view.pose.position.x, view.pose.position.y, view.pose.position.z},
+                             glm::quat(q.w, q.x, q.y, q.z)};
+  return {glm::inverse(T_world_eye.matrix()),
+          renderer::perspective_vk_fov(std::tan(view.fov.angleLeft), std::tan(view.fov.angleRight),
+                                       std::tan(view.fov.angleDown), std::tan(view.fov.angleUp), kNear_m, kFar_m)};
+}
+
+}  // namespace
+
+XrFrameLoop::XrFrameLoop(xr::Headset& headset, renderer::Context& ctx, renderer::Renderer& renderer,
+                         PanelPlayer& player)
+    : headset_(headset), ctx_(ctx), renderer_(renderer), player_(player) {}
+
+XrFrameLoop::~XrFrameLoop() {
+  if (Status s = renderer_.wait_idle(); !s) log_warn(s.error().message);
+}
+
+void XrFrameLoop::request_exit() {
+  exit_requested_ = true;
+  headset_.request_exit();
+}
+
+Result<bool> XrFrameLoop::step() {
+  if (Status s = headset_.poll_events(); !s) return s.error();
+  if (headset_.exiting()) return false;
+  if (headset_.session_lost()) {
+    // The lost session's swapchain images die with it: the GPU must be done with them first.
+    if (Status s = renderer_.wait_idle(); !s) return s.error();
+    target_.reset();
+    if (Status s = headset_.recreate_session(); !s) return s.error();
+    if (headset_.session_lost()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return true;
+  }
+  if (!headset_.running()) {
+    // IDLE or waiting for READY: nothing to show; events arrive within a few milliseconds.
+    if (exit_requested_ && headset_.state() != XR_SESSION_STATE_STOPPING) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return true;
+  }
+  if (Status s = frame(); !s) return s.error();
+  return true;
+}
+
+Status XrFrameLoop::frame() {
+  const double cpu_start = thread_cpu_s();
+  auto frame = headset_.begin_frame();
+  if (!frame) return frame.error();
+  if (headset_.session_lost()) return Status::success();
+  if (first_display_time_ == 0) first_display_time_ = frame->display_time;
+  const double previous_s = display_time_s_;
+  display_time_s_ = double(frame->display_time - first_display_time_) * 1e-9;
+  if (Status s = interact(display_time_s_ - previous_s, frame->display_time); !s) return s;
+
+  xr::ProjectionLayer layer;
+  const XrCompositionLayerBaseHeader* layers[] = {layer.header()};
+  size_t layer_count = 0;
+  if (frame->should_render && frame->views_tracked) {
+    if (Status s = render(*frame); !s) return s;
+    if (headset_.session_lost()) return Status::success();
+    layer.fill(headset_.session(), *frame);
+    layer_count = 1;
+  }
+  {
+    // xrEndFrame may use the graphics queue (XR_KHR_vulkan_enable2): the Context's rule.
+    std::lock_guard lock(ctx_.queue_mutex());
+    if (Status s = headset_.end_frame(*frame, {layers, layer_count}); !s) return s;
+  }
+  ++stats_.frames_ended;
+  stats_.frames_rendered += layer_count;
+  stats_.sessions = headset_.sessions_created();
+  stats_.last_frame_cpu_s = thread_cpu_s() - cpu_start;
+  return Status::success();
+}
+
+Status XrFrameLoop::interact(double dt_s, XrTime time) {
+  auto controllers = headset_.read_controllers(time);
+  if (!controllers) return controllers.error();
+  shapes_.resize(player_.size());
+  hovered_.resize(player_.size(), false);
+  for (size_t i = 0; i < player_.size(); ++i) shapes_[i] = {player_.panel(i).T_world_panel, player_.panel(i).size_m};
+  const InteractionEffects fx = interaction_.update(pointer_input(*controllers), shapes_, dt_s);
+  for (const auto& [panel, pose] : fx.moved) player_.set_pose(panel, pose);
+  for (const auto& [panel, delta_s] : fx.scrub_s) player_.scrub(panel, delta_s, display_time_s_);
+  for (const auto& [panel, speed] : fx.speed) player_.set_speed(panel, speed, display_time_s_);
+  for (size_t hand = 0; hand < fx.haptic.size(); ++hand)
+    if (fx.haptic[hand]) headset_.pulse(hand);
+  if (fx.menu) {
+    // Menu recenters for now: the world turns to face where the user stands and looks.
+    if (Status s = headset_.session().recenter(time); !s) log_warn(s.error().message);
+  }
+  for (size_t i = 0; i < player_.size(); ++i) {
+    const bool hovered = fx.hovered[0] == i || fx.hovered[1] == i;
+    if (hovered != hovered_[i]) player_.set_hovered(i, hovered);
+    hovered_[i] = hovered;
+  }
+  if (fx.selected) log_info("xr: selected " + player_.panel(*fx.selected).name);
+  return Status::success();
+}
+
+Status XrFrameLoop::ensure_target() {
+  if (target_ && target_session_ == headset_.sessions_created()) return Status::success();
+  xr::Session& session = headset_.session();
+  std::vector<renderer::ExternalViewImages> views;
+  for (uint32_t v = 0; v < session.view_count(); ++v) {
+    const xr::Swapchain& swapchain = session.view_swapchain(v);
+    views.push_back({swapchain.images(), VkFormat(swapchain.params().format),
+                     {swapchain.params().width, swapchain.params().height}});
+  }
+  auto target = renderer::ExternalImagesTarget::create(ctx_, std::move(views));
+  if (!target) return target.error();
+  target_ = std::move(*target);
+  target_session_ = headset_.sessions_created();
+  return Status::success();
+}
+
+Status XrFrameLoop::render(const xr::FrameViews& frame) {
+  if (Status s = ensure_target(); !s) return s;
+  player_.show_latest(display_time_s_);
+  xr::Session& session = headset_.session();
+  const uint32_t view_count = session.view_count();
+  for (uint32_t v = 0; v < view_count; ++v) {
+    uint32_t index = 0;
+    if (Status s = headset_.handle_result("xrAcquireSwapchainImage", session.view_swapchain(v).acquire(index)); !s)
+      return s;
+    if (headset_.session_lost()) return Status::success();
+    target_->select(v, index);
+  }
+  const renderer::View views[2] = {eye_view(frame.views[0]), eye_view(frame.views[1])};
+  auto rendered = renderer_.render(*target_, {views, view_count}, player_.draws(), renderer::Environment{});
+  if (!rendered) return rendered.error();
+  for (uint32_t v = 0; v < view_count; ++v) {
+    std::lock_guard lock(ctx_.queue_mutex());
+    if (Status s = headset_.handle_result("xrReleaseSwapchainImage", session.view_swapchain(v).release()); !s)
+      return s;
+  }
+  return Status::success();
+}
+
+}  // namespace wv::app

@@ -1,0 +1,70 @@
+// app/xr_frame_loop.h — one turn of xr mode's render loop: OpenXR events and session state,
+// then one frame paced by xrWaitFrame: the panels' newest frames, both eyes rendered into the
+// acquired swapchain images, a projection layer submitted. Controllers point at, select, grab
+// and scrub panels (interaction.h). A lost session is replaced without
+// touching the panels or their sources.
+//
+//   wv::app::XrFrameLoop loop(headset, ctx, renderer, player);
+//   while (true) {
+//     auto more = loop.step();                 // blocks only in the runtime (xrWaitFrame, ...)
+//     if (!more) fail(more.error()); else if (!*more) break;   // the runtime ended the session
+//     if (enough) loop.request_exit();
+//   }
+//
+// Threading: the render thread owns the loop and everything handed to it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "app/interaction.h"
+#include "app/panel_player.h"
+#include "renderer/renderer.h"
+#include "xr/headset.h"
+
+namespace wv::app {
+
+struct XrLoopStats {
+  uint64_t frames_ended = 0;     // xrEndFrame calls
+  uint64_t frames_rendered = 0;  // ...of which carried a projection layer
+  uint64_t sessions = 0;         // sessions created (1 + recoveries from loss)
+  double last_frame_cpu_s = 0.0; // render-thread CPU time of the last frame, runtime waits included
+};
+
+class XrFrameLoop {
+ public:
+  XrFrameLoop(xr::Headset& headset, renderer::Context& ctx, renderer::Renderer& renderer, PanelPlayer& player);
+  ~XrFrameLoop();  // waits for the GPU, then lets go of the swapchain images
+  XrFrameLoop(const XrFrameLoop&) = delete;
+  XrFrameLoop& operator=(const XrFrameLoop&) = delete;
+
+  // Events, then one frame when the session runs. False once the session has exited.
+  Result<bool> step();
+  // Ends the session through the runtime (the loop runs on until EXITING).
+  void request_exit();
+  const XrLoopStats& stats() const { return stats_; }
+  // Seconds of display time since the first frame: the clock panels play by.
+  double display_time_s() const { return display_time_s_; }
+
+ private:
+  Status frame();
+  Status render(const xr::FrameViews& frame);
+  Status ensure_target();
+  Status interact(double dt_s, XrTime time);
+
+  xr::Headset& headset_;
+  renderer::Context& ctx_;
+  renderer::Renderer& renderer_;
+  PanelPlayer& player_;
+  Interaction interaction_;
+  std::vector<PanelShape> shapes_;
+  std::vector<bool> hovered_;
+  std::unique_ptr<renderer::ExternalImagesTarget> target_;
+  uint64_t target_session_ = 0;  // the session whose swapchains target_ draws into
+  XrTime first_display_time_ = 0;
+  double display_time_s_ = 0.0;
+  bool exit_requested_ = false;
+  XrLoopStats stats_;
+};
+
+}  // namespace wv::app

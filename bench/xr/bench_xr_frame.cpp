@@ -1,0 +1,82 @@
+// bench_xr_frame — render-thread CPU ms per frame of xr mode's frame loop (XrFrameLoop::step:
+// events, controllers, xrWaitFrame/xrBeginFrame, view location, panel frames, rendering both
+// eyes into the swapchain images, xrEndFrame), against the simulated runtime (tests/xr_sim,
+// which never blocks in xrWaitFrame), with 1, 4 and 16 panels, projection layer only. Also
+// wall ms per frame, which includes lavapipe's rendering. Prints figures; never fails on time.
+// Usage: bench_xr_frame (set XR_RUNTIME_JSON to measure another runtime)
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include "app/panel_player.h"
+#include "app/panels.h"
+#include "app/xr_frame_loop.h"
+#include "renderer/renderer.h"
+#include "xr/headset.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr int kWarmup = 10;
+constexpr int kFrames = 60;
+
+wv::app::Workspace workspace_with(int panels) {
+  wv::app::Workspace w;
+  for (int i = 0; i < panels; ++i) {
+    wv::app::PanelSpec p;
+    p.source.toyworld.scene = "three red balls bounce in a dark blue room";
+    p.source.toyworld.seed = uint64_t(i + 1);
+    p.width_m = 0.6f;
+    w.panels.push_back(p);
+  }
+  return w;
+}
+
+bool measure(int panel_count) {
+  wv::renderer::RequiredDeviceFeatures features;
+  wv::xr::HeadsetParams params;
+  params.vulkan.device_features = &features.features;
+  auto headset = wv::xr::Headset::create(params);
+  if (!headset) {
+    std::fprintf(stderr, "bench_xr_frame: %s\n", headset.error().message.c_str());
+    return false;
+  }
+  const wv::xr::VulkanDevice& v = (*headset)->vulkan();
+  auto ctx = wv::renderer::Context::adopt({v.instance, v.physical_device, v.device, v.queue_family, v.queue_index});
+  if (!ctx) return false;
+  auto renderer = wv::renderer::Renderer::create(**ctx);
+  if (!renderer) return false;
+  const wv::app::Workspace workspace = workspace_with(panel_count);
+  std::vector<wv::app::Panel> panels = wv::app::open_panels(workspace, "bench");
+  wv::app::PanelPlayer player(panels, **renderer);
+  double cpu_s = 0.0;
+  Clock::duration wall{};
+  {
+    wv::app::XrFrameLoop loop(**headset, **ctx, **renderer, player);
+    while (loop.stats().frames_rendered < kWarmup)
+      if (auto more = loop.step(); !more || !*more) return false;
+    const uint64_t start = loop.stats().frames_ended;
+    const auto t0 = Clock::now();
+    while (loop.stats().frames_ended < start + kFrames) {
+      const uint64_t before = loop.stats().frames_ended;
+      if (auto more = loop.step(); !more || !*more) return false;
+      if (loop.stats().frames_ended > before) cpu_s += loop.stats().last_frame_cpu_s;
+    }
+    wall = Clock::now() - t0;
+  }
+  std::printf("%6d  %-16s %10.2f %10.2f\n", panel_count, "projection", 1e3 * cpu_s / kFrames,
+              std::chrono::duration<double, std::milli>(wall).count() / kFrames);
+  return true;
+}
+
+}  // namespace
+
+int main() {
+  setenv("XR_RUNTIME_JSON", WV_XR_SIM_MANIFEST, /*overwrite=*/0);
+  std::printf("xr frame loop, simulated runtime, 2 x 512x512 views (quad-layer variant: not built yet)\n");
+  std::printf("%6s  %-16s %10s %10s\n", "panels", "layers", "cpu ms", "wall ms");
+  for (int n : {1, 4, 16})
+    if (!measure(n)) return 1;
+  return 0;
+}

@@ -1,0 +1,279 @@
+// End to end: `worldview xr` against the simulated runtime (tests/xr_sim) through the real
+// OpenXR loader with the core validation layer, Vulkan validation on (--validate). Each test
+// runs the program once, then reads what the runtime recorded: the submitted layers
+// (WV_XR_SIM_FRAMES) and the last frame's view images (WV_XR_SIM_CAPTURE).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct ProgramRun {
+  int exit_code = -1;
+  std::string output;
+};
+
+struct Image {
+  int width = 0, height = 0;
+  std::vector<uint8_t> rgb;
+  const uint8_t* at(int x, int y) const { return &rgb[(size_t(y) * width + x) * 3]; }
+};
+
+// Two panels on a flat wall 2 m ahead at the simulated head's height (1.6 m): one straight
+// ahead, one 1.2 m to the right; 1 m wide, square. Grey rooms: brighter than sky and floor.
+constexpr const char* kWorkspace = R"({
+  "format": "worldview-workspace", "version": 1,
+  "layout": {"kind": "arc", "radius_m": 2.2, "eye_height_m": 1.6, "gap_m": 0.15},
+  "panels": [
+    {"source": {"kind": "toyworld", "scene": "two white balls in a grey room, no gravity", "seed": 1,
+                "size": [64, 64], "fps": 30},
+     "width_m": 1.0, "pose": {"position": [0.0, 1.6, -2.0], "yaw_deg": 0}},
+    {"source": {"kind": "toyworld", "scene": "a white ball in a grey room, no gravity", "seed": 2,
+                "size": [64, 64], "fps": 30},
+     "width_m": 1.0, "pose": {"position": [1.2, 1.6, -2.0], "yaw_deg": 0}}
+  ]
+})";
+
+class XrRun : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::path(WV_TEST_OUTPUT_DIR) / "xr_run" / info->name();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "capture");
+    workspace_ = dir_ / "panels.wv.json";
+    std::ofstream(workspace_) << kWorkspace;
+    script("");
+  }
+
+  void script(const std::string& text) { std::ofstream(dir_ / "script.txt") << text; }
+
+  // The program with the simulated runtime (or `runtime_json`) and both validation layers.
+  ProgramRun run(const std::string& args, const std::string& runtime_json = WV_XR_SIM_MANIFEST) {
+    const std::string env = "XR_RUNTIME_JSON=" + runtime_json +
+                            " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation"
+                            " XR_CORE_VALIDATION_EXPORT_TYPE=text"
+                            " XR_CORE_VALIDATION_FILE_NAME=" + (dir_ / "xr-validation.txt").string() +
+                            " WV_XR_SIM_FRAMES=" + (dir_ / "frames.jsonl").string() +
+                            " WV_XR_SIM_SCRIPT=" + (dir_ / "script.txt").string() +
+                            " WV_XR_SIM_CAPTURE=" + (dir_ / "capture").string();
+    const std::string command = "env " + env + " " + WV_WORLDVIEW_EXE + " " + args + " 2>&1";
+    ProgramRun result;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return result;
+    char buffer[4096];
+    while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.output.append(buffer, n);
+    const int status = pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+  }
+
+  std::string xr_validation_log() const {
+    std::ifstream file(dir_ / "xr-validation.txt");
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+  }
+
+  std::vector<json> frames() const {
+    std::ifstream record(dir_ / "frames.jsonl");
+    std::vector<json> out;
+    for (std::string line; std::getline(record, line);) out.push_back(json::parse(line));
+    return out;
+  }
+
+  Image capture(int view) const {
+    Image image;
+    std::ifstream file(dir_ / "capture" / ("view" + std::to_string(view) + ".ppm"), std::ios::binary);
+    std::string magic;
+    int max = 0;
+    file >> magic >> image.width >> image.height >> max;
+    file.get();
+    image.rgb.resize(size_t(image.width) * image.height * 3);
+    file.read(reinterpret_cast<char*>(image.rgb.data()), std::streamsize(image.rgb.size()));
+    EXPECT_EQ(magic, "P6");
+    return image;
+  }
+
+  void expect_clean(const ProgramRun& r) {
+    EXPECT_EQ(r.output.find("vulkan:"), std::string::npos) << r.output;
+    EXPECT_EQ(xr_validation_log(), "") << "OpenXR core validation messages";
+  }
+
+  fs::path dir_;
+  fs::path workspace_;
+};
+
+// Centers of the runs of panel pixels (the grey rooms and white balls) along row y.
+std::vector<double> panel_centers_in_row(const Image& image, int y) {
+  std::vector<double> centers;
+  int start = -1;
+  for (int x = 0; x <= image.width; ++x) {
+    const bool panel = x < image.width && image.at(x, y)[0] >= 95;
+    if (panel && start < 0) start = x;
+    if (!panel && start >= 0) {
+      if (x - start > 8) centers.push_back((start + x - 1) / 2.0);
+      start = -1;
+    }
+  }
+  return centers;
+}
+
+// Centers of the runs of panel pixels down column x.
+std::vector<double> panel_centers_in_column(const Image& image, int x) {
+  std::vector<double> centers;
+  int start = -1;
+  for (int y = 0; y <= image.height; ++y) {
+    const bool panel = y < image.height && image.at(x, y)[0] >= 95;
+    if (panel && start < 0) start = y;
+    if (!panel && start >= 0) {
+      if (y - start > 8) centers.push_back((start + y - 1) / 2.0);
+      start = -1;
+    }
+  }
+  return centers;
+}
+
+// Where a point on the wall 2 m ahead lands in a 512-pixel-wide view with the simulated 90°
+// field of view, seen from an eye at eye_x.
+double expected_column(double panel_x, double eye_x) { return 256.0 + 256.0 * (panel_x - eye_x) / 2.0; }
+
+TEST_F(XrRun, RunsFramesCleanlyAndShowsPanelsWhereTheWorkspacePutThemInBothEyes) {
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  EXPECT_NE(r.output.find("30 frames"), std::string::npos) << r.output;
+
+  const std::vector<json> recorded = frames();
+  ASSERT_EQ(recorded.size(), 30u);
+  // The session steps READY -> SYNCHRONIZED -> VISIBLE -> FOCUSED on the first frames; from
+  // then on every frame carries one projection layer with both eyes, in STAGE space.
+  EXPECT_TRUE(recorded.front()["layers"].empty());
+  for (size_t i = 3; i < recorded.size(); ++i) {
+    ASSERT_EQ(recorded[i]["layers"].size(), 1u) << "frame " << i;
+    const json& layer = recorded[i]["layers"][0];
+    EXPECT_EQ(layer["type"], "projection");
+    EXPECT_EQ(layer["space"], "STAGE");
+    ASSERT_EQ(layer["views"].size(), 2u);
+    EXPECT_NE(layer["views"][0]["swapchain"], layer["views"][1]["swapchain"]);  // one per view
+    EXPECT_EQ(layer["views"][0]["rect"], json({0, 0, 512, 512}));
+  }
+
+  for (int view = 0; view < 2; ++view) {
+    const Image image = capture(view);
+    ASSERT_EQ(image.width, 512);
+    const double eye_x = view == 0 ? -0.032 : 0.032;  // the left eye is view 0
+    const std::vector<double> centers = panel_centers_in_row(image, 256);
+    ASSERT_EQ(centers.size(), 2u) << "view " << view;
+    EXPECT_NEAR(centers[0], expected_column(0.0, eye_x), 2.0) << "view " << view;
+    EXPECT_NEAR(centers[1], expected_column(1.2, eye_x), 2.0) << "view " << view;
+    // Sky above and floor below the panels, which span rows 192..320 at eye height.
+    EXPECT_LT(image.at(256, 150)[0], 95);
+    EXPECT_GE(image.at(256, 200)[0], 95);
+    EXPECT_GE(image.at(256, 312)[0], 95);
+    EXPECT_LT(image.at(256, 360)[0], 95);
+  }
+}
+
+TEST_F(XrRun, ALostSessionIsReplacedAndShowsTheSamePanels) {
+  script("loss 0.1\n");  // about the 10th frame
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  EXPECT_NE(r.output.find("2 session(s)"), std::string::npos) << r.output;
+
+  const std::vector<json> recorded = frames();
+  ASSERT_GE(recorded.size(), 30u);
+  // The new session's swapchains are new ones (serials 3 and 4) and carry the panels.
+  const json& last = recorded.back()["layers"];
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0]["views"][0]["swapchain"], 3);
+  EXPECT_EQ(last[0]["views"][1]["swapchain"], 4);
+  for (int view = 0; view < 2; ++view) {
+    const std::vector<double> centers = panel_centers_in_row(capture(view), 256);
+    ASSERT_EQ(centers.size(), 2u) << "view " << view;
+    EXPECT_NEAR(centers[1], expected_column(1.2, view == 0 ? -0.032 : 0.032), 2.0);
+  }
+}
+
+// The right controller points at the right-hand panel, pulls the trigger (a haptic tick), then
+// grips and lifts the panel by half a meter.
+TEST_F(XrRun, ControllerSelectsAPanelAndAGripDragMovesIt) {
+  script("hand right 0     1.2 1.6 0  0 0 0 1\n"
+         "hand right 0.25  1.2 1.6 0  0 0 0 1\n"
+         "hand right 0.35  1.2 2.1 0  0 0 0 1\n"
+         "input right trigger 0.1 1\n"
+         "input right trigger 0.15 0\n"
+         "input right squeeze 0.2 1\n"
+         "input right squeeze 0.4 0\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 50 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  EXPECT_NE(r.output.find("selected panel 1"), std::string::npos) << r.output;
+  int ticks = 0;
+  for (const json& f : frames())
+    for (const json& h : f["haptics"]) ticks += h == "right";
+  EXPECT_EQ(ticks, 1);
+  for (int view = 0; view < 2; ++view) {
+    const Image image = capture(view);
+    const double eye_x = view == 0 ? -0.032 : 0.032;
+    // Panel 1 now centered 0.5 m higher: 64 rows up at 2 m with the 90° field of view.
+    const std::vector<double> moved = panel_centers_in_column(image, int(expected_column(1.2, eye_x)));
+    ASSERT_EQ(moved.size(), 1u) << "view " << view;
+    EXPECT_NEAR(moved[0], 256.0 - 64.0, 2.0) << "view " << view;
+    const std::vector<double> still = panel_centers_in_column(image, int(expected_column(0.0, eye_x)));
+    ASSERT_EQ(still.size(), 1u) << "view " << view;
+    EXPECT_NEAR(still[0], 256.0, 2.0) << "view " << view;
+  }
+}
+
+TEST_F(XrRun, AnExitRequestedByTheRuntimeEndsTheRunCleanly) {
+  script("exit 0.1\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  const size_t count = frames().size();
+  EXPECT_GE(count, 9u);
+  EXPECT_LE(count, 12u);
+}
+
+TEST_F(XrRun, WithoutARuntimeItSaysWhyAndExitsWithTheDocumentedCode) {
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --no-fallback",
+                           "/nonexistent/worldview-runtime.json");
+  EXPECT_EQ(r.exit_code, 5) << r.output;
+  EXPECT_NE(r.output.find("XR_ERROR_RUNTIME_UNAVAILABLE"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("no OpenXR runtime is active: install and start one, e.g. Monado or SteamVR"),
+            std::string::npos) << r.output;
+}
+
+TEST_F(XrRun, WithoutAHeadsetItFallsBackToHeadless) {
+  script("headset absent\n");
+  const fs::path video = dir_ / "fallback.mp4";
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --seconds 0.3 --fallback-out " + video.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("XR_ERROR_FORM_FACTOR_UNAVAILABLE"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("falling back to headless mode (desktop mode does not exist yet)"), std::string::npos)
+      << r.output;
+  EXPECT_TRUE(fs::exists(video)) << r.output;
+}
+
+TEST_F(XrRun, InfoListsTheActiveRuntimeAndItsHeadset) {
+  const ProgramRun r = run("info");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("worldview simulated runtime"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("worldview simulated headset"), std::string::npos) << r.output;
+}
+
+}  // namespace

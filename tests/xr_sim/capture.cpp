@@ -1,0 +1,143 @@
+// Capture: reads a released swapchain image back to the host and writes it as a binary PPM, so
+// tests can check what a headset would have shown. Runs on the application's queue after the
+// work it submitted before releasing the image (queue order plus a full barrier), and waits.
+#include <cstdio>
+#include <cstring>
+
+#include "runtime.h"
+
+namespace wv::xr_sim {
+namespace {
+
+uint32_t host_memory_type(VkPhysicalDevice device, uint32_t type_bits) {
+  VkPhysicalDeviceMemoryProperties props;
+  vkGetPhysicalDeviceMemoryProperties(device, &props);
+  const VkMemoryPropertyFlags wanted = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+  for (uint32_t i = 0; i < props.memoryTypeCount; ++i)
+    if ((type_bits & (1u << i)) && (props.memoryTypes[i].propertyFlags & wanted) == wanted) return i;
+  return UINT32_MAX;
+}
+
+VkImageMemoryBarrier layout_barrier(VkImage image, VkImageLayout from, VkImageLayout to, VkAccessFlags src,
+                                    VkAccessFlags dst) {
+  VkImageMemoryBarrier b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
+  b.srcAccessMask = src;
+  b.dstAccessMask = dst;
+  b.oldLayout = from;
+  b.newLayout = to;
+  b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+  b.image = image;
+  b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+  return b;
+}
+
+bool write_ppm(const std::string& path, const uint8_t* rgba, uint32_t width, uint32_t height, bool bgra) {
+  FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) return false;
+  std::fprintf(file, "P6\n%u %u\n255\n", width, height);
+  std::vector<uint8_t> row(size_t(width) * 3);
+  for (uint32_t y = 0; y < height; ++y) {
+    const uint8_t* in = rgba + size_t(y) * width * 4;
+    for (uint32_t x = 0; x < width; ++x) {
+      row[x * 3 + 0] = in[x * 4 + (bgra ? 2 : 0)];
+      row[x * 3 + 1] = in[x * 4 + 1];
+      row[x * 3 + 2] = in[x * 4 + (bgra ? 0 : 2)];
+    }
+    std::fwrite(row.data(), 1, row.size(), file);
+  }
+  return std::fclose(file) == 0;
+}
+
+}  // namespace
+
+bool capture_image(const Swapchain& swapchain, uint32_t image_index, const std::string& path) {
+  const Session& session = *swapchain.session;
+  VkDevice device = session.vk_device;
+  const uint32_t width = swapchain.info.width;
+  const uint32_t height = swapchain.info.height;
+  const VkDeviceSize bytes = VkDeviceSize(width) * height * 4;
+  const VkImage image = swapchain.images[image_index];
+
+  VkBufferCreateInfo buffer_info{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
+  buffer_info.size = bytes;
+  buffer_info.usage = VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+  VkBuffer buffer = VK_NULL_HANDLE;
+  VkDeviceMemory memory = VK_NULL_HANDLE;
+  VkCommandPool pool = VK_NULL_HANDLE;
+  VkFence fence = VK_NULL_HANDLE;
+  bool ok = vkCreateBuffer(device, &buffer_info, nullptr, &buffer) == VK_SUCCESS;
+  if (ok) {
+    VkMemoryRequirements requirements;
+    vkGetBufferMemoryRequirements(device, buffer, &requirements);
+    VkMemoryAllocateInfo allocate{VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO};
+    allocate.allocationSize = requirements.size;
+    allocate.memoryTypeIndex = host_memory_type(session.vk_physical_device, requirements.memoryTypeBits);
+    ok = allocate.memoryTypeIndex != UINT32_MAX &&
+         vkAllocateMemory(device, &allocate, nullptr, &memory) == VK_SUCCESS &&
+         vkBindBufferMemory(device, buffer, memory, 0) == VK_SUCCESS;
+  }
+  VkCommandPoolCreateInfo pool_info{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
+  pool_info.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
+  pool_info.queueFamilyIndex = session.queue_family;
+  VkFenceCreateInfo fence_info{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+  ok = ok && vkCreateCommandPool(device, &pool_info, nullptr, &pool) == VK_SUCCESS &&
+       vkCreateFence(device, &fence_info, nullptr, &fence) == VK_SUCCESS;
+  VkCommandBuffer commands = VK_NULL_HANDLE;
+  if (ok) {
+    VkCommandBufferAllocateInfo allocate{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
+    allocate.commandPool = pool;
+    allocate.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+    allocate.commandBufferCount = 1;
+    ok = vkAllocateCommandBuffers(device, &allocate, &commands) == VK_SUCCESS;
+  }
+  if (ok) {
+    VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    vkBeginCommandBuffer(commands, &begin);
+    const VkImageMemoryBarrier to_copy =
+        layout_barrier(image, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                       VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT);
+    vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr,
+                         0, nullptr, 1, &to_copy);
+    VkBufferImageCopy region{};
+    region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.imageExtent = {width, height, 1};
+    vkCmdCopyImageToBuffer(commands, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer, 1, &region);
+    const VkImageMemoryBarrier back =
+        layout_barrier(image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, 0,
+                       VK_ACCESS_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT);
+    VkBufferMemoryBarrier to_host{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER};
+    to_host.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+    to_host.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
+    to_host.srcQueueFamilyIndex = to_host.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+    to_host.buffer = buffer;
+    to_host.size = VK_WHOLE_SIZE;
+    vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                         VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_HOST_BIT, 0, 0, nullptr, 1,
+                         &to_host, 1, &back);
+    ok = vkEndCommandBuffer(commands) == VK_SUCCESS;
+  }
+  if (ok) {
+    VkQueue queue = VK_NULL_HANDLE;
+    vkGetDeviceQueue(device, session.queue_family, session.queue_index, &queue);
+    VkSubmitInfo submit{VK_STRUCTURE_TYPE_SUBMIT_INFO};
+    submit.commandBufferCount = 1;
+    submit.pCommandBuffers = &commands;
+    ok = vkQueueSubmit(queue, 1, &submit, fence) == VK_SUCCESS &&
+         vkWaitForFences(device, 1, &fence, VK_TRUE, UINT64_MAX) == VK_SUCCESS;
+  }
+  void* mapped = nullptr;
+  if (ok) ok = vkMapMemory(device, memory, 0, bytes, 0, &mapped) == VK_SUCCESS;
+  if (ok) {
+    const bool bgra = swapchain.info.format == VK_FORMAT_B8G8R8A8_SRGB || swapchain.info.format == VK_FORMAT_B8G8R8A8_UNORM;
+    ok = write_ppm(path, static_cast<const uint8_t*>(mapped), width, height, bgra);
+    vkUnmapMemory(device, memory);
+  }
+  if (fence != VK_NULL_HANDLE) vkDestroyFence(device, fence, nullptr);
+  if (pool != VK_NULL_HANDLE) vkDestroyCommandPool(device, pool, nullptr);
+  if (buffer != VK_NULL_HANDLE) vkDestroyBuffer(device, buffer, nullptr);
+  if (memory != VK_NULL_HANDLE) vkFreeMemory(device, memory, nullptr);
+  return ok;
+}
+
+}  // namespace wv::xr_sim

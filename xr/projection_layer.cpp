@@ -1,0 +1,25 @@
+#include "xr/projection_layer.h"
+
+namespace wv::xr {
+
+void ProjectionLayer::fill(Session& session, const FrameViews& frame) {
+  WV_ASSERT(session.view_count() == views_.size());
+  for (uint32_t i = 0; i < views_.size(); ++i) {
+    const SwapchainParams& image = session.view_swapchain(i).params();
+    XrCompositionLayerProjectionView& v = views_[i];
+    v = {XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW};
+    v.pose = frame.views[i].pose;
+    v.fov = frame.views[i].fov;
+    v.subImage.swapchain = session.view_swapchain(i).handle();
+    v.subImage.imageRect = {{0, 0}, {int32_t(image.width), int32_t(image.height)}};
+    v.subImage.imageArrayIndex = 0;
+  }
+  layer_ = {XR_TYPE_COMPOSITION_LAYER_PROJECTION};
+  // Panels are opaque and the sky covers every pixel: nothing for the compositor to blend.
+  layer_.layerFlags = 0;
+  layer_.space = session.world_space();
+  layer_.viewCount = uint32_t(views_.size());
+  layer_.views = views_.data();
+}
+
+}  // namespace wv::xr
