@@ -7,6 +7,34 @@ namespace {
 
 namespace limits = workspace_limits;
 
+std::vector<TimedText> read_events(ObjectFields& source) {
+  std::vector<TimedText> events_out;
+  if (const std::optional<Field> events = source.optional("events")) {
+    for (const Field& item : events->array(limits::kMaxEventsPerSource)) {
+      ObjectFields event = item.object();
+      TimedText timed;
+      const Field at = event.required("at_s");
+      timed.at_s = at.number(0.0, limits::kMaxEventTime_s);
+      if (!events_out.empty() && timed.at_s < events_out.back().at_s) {
+        at.fail("events must be in time order (the one before is at " +
+                format_number(events_out.back().at_s) + " s)");
+      }
+      const Field text = event.required("text");
+      timed.text = text.string(limits::kMaxTextBytes);
+      if (timed.text.empty()) text.fail("empty event text");
+      event.warn_unknown();
+      events_out.push_back(std::move(timed));
+    }
+  }
+  return events_out;
+}
+
+nlohmann::ordered_json write_events(const std::vector<TimedText>& events) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const TimedText& event : events) out.push_back({{"at_s", event.at_s}, {"text", event.text}});
+  return out;
+}
+
 ToyworldSourceSpec read_toyworld(ObjectFields& source) {
   ToyworldSourceSpec spec;
   const Field scene = source.required("scene");
@@ -24,23 +52,7 @@ ToyworldSourceSpec read_toyworld(ObjectFields& source) {
 
   spec.fps = source.optional_number("fps", spec.fps, limits::kMinFps, limits::kMaxFps);
 
-  if (const std::optional<Field> events = source.optional("events")) {
-    for (const Field& item : events->array(limits::kMaxEventsPerSource)) {
-      ObjectFields event = item.object();
-      TimedText timed;
-      const Field at = event.required("at_s");
-      timed.at_s = at.number(0.0, limits::kMaxEventTime_s);
-      if (!spec.events.empty() && timed.at_s < spec.events.back().at_s) {
-        at.fail("events must be in time order (the one before is at " +
-                format_number(spec.events.back().at_s) + " s)");
-      }
-      const Field text = event.required("text");
-      timed.text = text.string(limits::kMaxTextBytes);
-      if (timed.text.empty()) text.fail("empty event text");
-      event.warn_unknown();
-      spec.events.push_back(std::move(timed));
-    }
-  }
+  spec.events = read_events(source);
   return spec;
 }
 
@@ -49,10 +61,31 @@ void write_toyworld(const ToyworldSourceSpec& spec, nlohmann::ordered_json& out)
   out["seed"] = spec.seed;
   out["size"] = {spec.width, spec.height};
   out["fps"] = spec.fps;
-  out["events"] = nlohmann::ordered_json::array();
-  for (const TimedText& event : spec.events) {
-    out["events"].push_back({{"at_s", event.at_s}, {"text", event.text}});
+  out["events"] = write_events(spec.events);
+}
+
+RolloutSourceSpec read_rollout(ObjectFields& source) {
+  RolloutSourceSpec spec;
+  if (const std::optional<Field> model = source.optional("model")) {
+    spec.model = model->string(limits::kMaxTextBytes);
+    // An id, not a path: a workspace never chooses which file is loaded as a model.
+    if (spec.model.empty() || spec.model.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") != std::string::npos ||
+        spec.model.front() == '.')
+      model->fail("a model id is lower-case letters, digits, '-', '_' and '.', not starting with '.'");
   }
+  const Field prompt = source.required("prompt");
+  spec.prompt = prompt.string(limits::kMaxTextBytes);
+  if (spec.prompt.empty()) prompt.fail("empty prompt");
+  if (const std::optional<Field> seed = source.optional("seed")) spec.seed = seed->unsigned_integer();
+  spec.events = read_events(source);
+  return spec;
+}
+
+void write_rollout(const RolloutSourceSpec& spec, nlohmann::ordered_json& out) {
+  out["model"] = spec.model;
+  out["prompt"] = spec.prompt;
+  out["seed"] = spec.seed;
+  out["events"] = write_events(spec.events);
 }
 
 struct SourceKindRow {
@@ -67,6 +100,9 @@ constexpr SourceKindRow kSourceKinds[] = {
     {SourceSpec::Kind::Toyworld, "toyworld",
      [](ObjectFields& source, SourceSpec& out) { out.toyworld = read_toyworld(source); },
      [](const SourceSpec& source, nlohmann::ordered_json& out) { write_toyworld(source.toyworld, out); }},
+    {SourceSpec::Kind::Rollout, "rollout",
+     [](ObjectFields& source, SourceSpec& out) { out.rollout = read_rollout(source); },
+     [](const SourceSpec& source, nlohmann::ordered_json& out) { write_rollout(source.rollout, out); }},
 };
 
 const SourceKindRow& row_of(SourceSpec::Kind kind) {

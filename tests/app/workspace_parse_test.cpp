@@ -91,7 +91,7 @@ TEST(WorkspaceParse, RefusesWrongTypes) {
 
 TEST(WorkspaceParse, RefusesAnUnknownSourceKindListingTheKnownOnes) {
   expect_error(with_panels("    {\"title\": \"v\",\n     \"source\": {\"kind\": \"vidoe\"}}"), 6,
-               "panels[0].source.kind", "unknown source kind \"vidoe\" (known: toyworld)");
+               "panels[0].source.kind", "unknown source kind \"vidoe\" (known: toyworld, rollout)");
   expect_error("{\"format\": \"worldview-workspace\", \"version\": 1, \"panels\": [],\n\"layout\": {\"kind\": \"spiral\"}}",
                2, "layout.kind", "unknown layout kind \"spiral\" (known: arc, grid)");
 }
@@ -155,6 +155,28 @@ TEST(WorkspaceParse, RefusesEventsOutOfOrderOrEmpty) {
   expect_error(with_source("\"scene\": \"s\", \"events\": [\n{\"at_s\": 1, \"text\": \"\"}]"), 7,
                "panels[0].source.events[0].text", "empty event text");
   expect_error(with_source("\"scene\": \"\""), 6, "panels[0].source.scene", "empty scene text");
+}
+
+TEST(WorkspaceParse, ReadsARolloutSourceWithDefaults) {
+  const auto ws = parse_workspace(with_panels("    {\"source\": {\"kind\": \"rollout\", \"prompt\": \"two red balls\",\n"
+                                              "\"events\": [{\"at_s\": 2, \"text\": \"gravity flips\"}]}}"),
+                                  kFile);
+  ASSERT_TRUE(ws) << ws.error().message;
+  const SourceSpec& source = ws->panels.at(0).source;
+  EXPECT_EQ(source.kind, SourceSpec::Kind::Rollout);
+  EXPECT_EQ(source.rollout, (RolloutSourceSpec{"toyworld-latent-v1", "two red balls", 1, {{2.0, "gravity flips"}}}));
+}
+
+TEST(WorkspaceParse, RefusesARolloutWithoutPromptOrWithAPathForAModel) {
+  const auto rollout = [](std::string_view fields) {
+    return with_panels("    {\"source\": {\"kind\": \"rollout\",\n" + std::string(fields) + "}}");
+  };
+  expect_error(rollout("\"seed\": 3"), 5, "panels[0].source.prompt", "missing field");
+  expect_error(rollout("\"prompt\": \"\""), 6, "panels[0].source.prompt", "empty prompt");
+  // A workspace names models by id: it must never choose which file is loaded (and run).
+  expect_error(rollout("\"prompt\": \"p\", \"model\": \"../../tmp/evil.pt\""), 6, "panels[0].source.model",
+               "a model id is");
+  expect_error(rollout("\"prompt\": \"p\", \"model\": \"Big/Model\""), 6, "panels[0].source.model", "a model id is");
 }
 
 }  // namespace

@@ -24,7 +24,10 @@ Workspace rich_workspace() {
                                               {{0.1, "gravity points left"}, {0.1, "wind from right"}, {7.25, "x"}}};
   PanelSpec laid_out;
   laid_out.source.toyworld.scene = "one pink ball in a dark purple room";
-  ws.panels = {placed, laid_out};
+  PanelSpec generated;
+  generated.source.kind = SourceSpec::Kind::Rollout;
+  generated.source.rollout = RolloutSourceSpec{"toyworld-latent-v1", "three red balls", 7, {{4.5, "gravity flips"}}};
+  ws.panels = {placed, laid_out, generated};
   return ws;
 }
 
@@ -96,7 +99,10 @@ TEST(WorkspacePanelPose, YawAndPitchTurnTheFrontFaceAsDocumented) {
   EXPECT_NEAR(std::abs(glm::dot(left.orientation, expected.orientation)), 1.0f, 1e-6f);
 }
 
-TEST(WorkspaceSourceKind, Names) { EXPECT_EQ(source_kind_name(SourceSpec::Kind::Toyworld), "toyworld"); }
+TEST(WorkspaceSourceKind, Names) {
+  EXPECT_EQ(source_kind_name(SourceSpec::Kind::Toyworld), "toyworld");
+  EXPECT_EQ(source_kind_name(SourceSpec::Kind::Rollout), "rollout");
+}
 
 }  // namespace
 }  // namespace wv::app
