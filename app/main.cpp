@@ -9,6 +9,7 @@
 #include "app/headless_command.h"
 #include "app/info_command.h"
 #include "app/logging.h"
+#include "app/train_command.h"
 #include "app/version.h"
 #include "model/runtime_info.h"
 
@@ -31,6 +32,8 @@ int main(int argc, char** argv) {
   CLI::App* info = wv::app::add_info_command(cli);
   wv::app::HeadlessOptions headless_options;
   CLI::App* headless = wv::app::add_headless_command(cli, headless_options);
+  wv::app::TrainOptions train_options;
+  CLI::App* train = wv::app::add_train_command(cli, train_options);
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
 
   if (info->parsed()) return wv::app::run_info();
   if (headless->parsed()) return wv::app::run_headless(headless_options);
+  if (train->parsed()) return wv::app::run_train(train_options);
 
   std::printf("%s\n", cli.help().c_str());
   std::printf("Headset (xr) and desktop modes are not in this build yet; use `worldview headless`.\n");
