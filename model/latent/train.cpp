@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <algorithm>
 #include <filesystem>
 
 #include "model/latent/latent_model.h"
@@ -28,7 +29,8 @@ uint64_t step_seed(uint64_t seed, int64_t step) {
 }
 
 double learning_rate(const TrainConfig& c, int64_t step) {
-  const double warm = std::min(1.0, double(step) / 100.0);
+  const double warm_steps = double(std::clamp<int64_t>(c.steps / 10, 1, 100));
+  const double warm = std::min(1.0, double(step) / warm_steps);
   const double progress = double(step) / double(std::max<int64_t>(1, c.steps));
   return c.learning_rate * warm * (0.1 + 0.9 * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, progress))));
 }

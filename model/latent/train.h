@@ -42,7 +42,7 @@ struct TrainConfig {
   bool resume = false;             // continue from out_dir/checkpoint.safetensors
   LatentConfig model;              // ignored on resume: the checkpoint's config is used
   ClipParams clips;
-  double learning_rate = 1e-3;     // peak; warm-up over 100 steps, cosine down to 10%
+  double learning_rate = 1e-3;     // peak; warm-up over min(100, steps/10) steps, cosine to 10%
   double context_noise = 0.05;     // std of noise on the context latents (robust rollouts)
   int64_t checkpoint_every = 200;
   int64_t progress_every = 10;
