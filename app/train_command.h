@@ -18,7 +18,7 @@ struct TrainOptions {
   uint64_t seed = 1;
   int threads = 2;
   bool resume = false;
-  int batch = 12;
+  int batch = 8;
   int frame_size = 64;
 };
 

@@ -2,7 +2,7 @@
 // episodes (the simulator is only the teacher; the model never calls it at inference), with
 // mid-clip events and pushes. No LibTorch: pixels are plain floats.
 //
-//   ClipParams p{.frame_size = 64, .clip_frames = 8, .batch = 16};
+//   ClipParams p{.frame_size = 64, .clip_frames = 10, .batch = 8};
 //   ClipBatch b = make_clip_batch(p, /*seed=*/step_seed);   // same seed, same batch
 //
 // The prompt in force at a frame is the scene text until an event happens, then
@@ -19,7 +19,7 @@ namespace wv::model::latent {
 
 struct ClipParams {
   int32_t frame_size = 64;
-  int32_t clip_frames = 8;       // 2 context frames + predicted frames
+  int32_t clip_frames = 10;      // 2 context frames + predicted frames
   int32_t batch = 16;
   double fps = 30.0;
   double event_chance = 0.5;     // a clip holds an event (at or before one of its frames)
