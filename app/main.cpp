@@ -9,6 +9,7 @@
 #include "app/headless_command.h"
 #include "app/info_command.h"
 #include "app/logging.h"
+#include "app/train_command.h"
 #include "app/version.h"
 #include "app/xr_command.h"
 #include "model/runtime_info.h"
@@ -34,6 +35,8 @@ int main(int argc, char** argv) {
   CLI::App* headless = wv::app::add_headless_command(cli, headless_options);
   wv::app::XrOptions xr_options;
   CLI::App* xr = wv::app::add_xr_command(cli, xr_options);
+  wv::app::TrainOptions train_options;
+  CLI::App* train = wv::app::add_train_command(cli, train_options);
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
   if (info->parsed()) return wv::app::run_info();
   if (headless->parsed()) return wv::app::run_headless(headless_options);
   if (xr->parsed()) return wv::app::run_xr(xr_options);
+  if (train->parsed()) return wv::app::run_train(train_options);
 
   std::printf("%s\n", cli.help().c_str());
   std::printf("Desktop mode is not in this build yet; use `worldview xr` or `worldview headless`.\n");

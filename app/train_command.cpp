@@ -1,0 +1,82 @@
+#include "app/train_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "app/contact_sheet.h"
+#include "app/loss_plot.h"
+#include "media/png.h"
+#include "model/latent/train.h"
+#include "model/runtime_info.h"
+#include "wv/log.h"
+
+namespace wv::app {
+namespace {
+
+std::string duration_text(double s) {
+  char buf[32];
+  const long total = long(s + 0.5);
+  if (total >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", total / 3600, (total / 60) % 60);
+  else std::snprintf(buf, sizeof buf, "%ldm%02lds", total / 60, total % 60);
+  return buf;
+}
+
+}  // namespace
+
+CLI::App* add_train_command(CLI::App& cli, TrainOptions& o) {
+  CLI::App* cmd = cli.add_subcommand("train", "Train the built-in world model on procedurally generated worlds");
+  cmd->add_option("-o,--out", o.out, "Folder for model.safetensors, checkpoint, loss.png, samples.png")->capture_default_str();
+  cmd->add_option("--steps", o.steps, "Optimizer steps in all (also when resuming)")->capture_default_str()->check(CLI::Range(int64_t(1), int64_t(10'000'000)));
+  cmd->add_option("--seed", o.seed, "Seed of the data, the noise and the initial weights")->capture_default_str();
+  cmd->add_option("--threads", o.threads, "LibTorch intra-op threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_flag("--resume", o.resume, "Continue from --out's checkpoint (same seed)");
+  cmd->add_option("--batch", o.batch, "Clips per step")->capture_default_str()->check(CLI::Range(1, 1024));
+  cmd->add_option("--frame-size", o.frame_size, "Frame side in pixels (multiple of 4)")->capture_default_str()->check(CLI::Range(16, 256));
+  return cmd;
+}
+
+int run_train(const TrainOptions& o) {
+  wv::model::configure_threads({.intra_op = o.threads, .inter_op = 1});
+  wv::model::latent::TrainConfig config;
+  config.out_dir = o.out;
+  config.steps = o.steps;
+  config.seed = o.seed;
+  config.resume = o.resume;
+  config.clips.batch = o.batch;
+  config.model.frame_size = o.frame_size;
+  wv::log_info("training " + config.name + " for " + std::to_string(o.steps) + " steps into " + o.out +
+               (o.resume ? " (resuming)" : ""));
+
+  auto result = wv::model::latent::train(config, [](const wv::model::latent::TrainProgress& p) {
+    std::printf("train: step %lld/%lld  loss %.5f (recon %.5f, dynamics %.5f, prior %.5f)  %.2f steps/s  ETA %s\n",
+                (long long)p.step, (long long)p.steps, p.loss, p.recon, p.dynamics, p.prior, p.steps_per_s,
+                duration_text(p.eta_s).c_str());
+    std::fflush(stdout);
+  });
+  if (!result) {
+    wv::log_error(result.error().message);
+    return 1;
+  }
+
+  const std::string loss_png = o.out + "/loss.png", sheet_png = o.out + "/samples.png";
+  if (Status s = wv::media::write_png(loss_png, *plot_losses(result->loss_history, 800, 400)); !s) {
+    wv::log_error(s.error().message);
+    return 1;
+  }
+  std::vector<std::vector<FramePtr>> rows;
+  for (const auto& sample : result->samples) {
+    rows.push_back(sample.frames);
+    std::printf("samples.png row %zu: %s\n", rows.size(), sample.label.c_str());
+  }
+  if (Status s = wv::media::write_png(sheet_png, *contact_sheet(rows, 4, 2)); !s) {
+    wv::log_error(s.error().message);
+    return 1;
+  }
+  std::printf("weights: %s (%lld parameters, sha256 %s)\ntrained %s this run; loss curve %s; samples %s\n",
+              result->weights_path.c_str(), (long long)result->parameters, result->sha256.c_str(),
+              duration_text(result->seconds).c_str(), loss_png.c_str(), sheet_png.c_str());
+  return 0;
+}
+
+}  // namespace wv::app

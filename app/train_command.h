@@ -1,0 +1,30 @@
+// app/train_command.h — `worldview train`: trains the built-in latent world model on toyworld
+// episodes and writes its weights, a checkpoint to resume from, loss.png (the loss curve) and
+// samples.png (a contact sheet of rollouts by the trained model) into --out.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace wv::app {
+
+struct TrainOptions {
+  std::string out = "out/train";
+  int64_t steps = 6000;
+  uint64_t seed = 1;
+  int threads = 2;
+  bool resume = false;
+  int batch = 8;
+  int frame_size = 64;
+};
+
+CLI::App* add_train_command(CLI::App& cli, TrainOptions& options);
+
+// Returns the process exit code: 0 trained and written; 1 bad input or a failure (logged).
+int run_train(const TrainOptions& options);
+
+}  // namespace wv::app

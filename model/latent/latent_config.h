@@ -1,0 +1,47 @@
+// model/latent/latent_config.h — the sizes of the built-in latent world model. Stored in the
+// weights file's metadata, so a file says which network it holds and the loader can check every
+// tensor against it. Plain values, no LibTorch.
+//
+//   wv::model::latent::LatentConfig c;            // the shipped size
+//   c.frame_size = 64;
+//   std::map<std::string, std::string> meta = to_metadata(c);
+//   wv::Result<LatentConfig> back = config_from_metadata(meta, "model.safetensors");
+//
+// Append fields at the end; never reorder.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "wv/result.h"
+
+namespace wv::model::latent {
+
+struct LatentConfig {
+  int32_t frame_size = 64;      // frames are frame_size × frame_size (a multiple of 4)
+  int32_t latent_channels = 8;  // the latent is latent_channels × frame_size/4 × frame_size/4
+  int32_t ae_width = 32;        // autoencoder channels at full and half resolution: w, 2w
+  int32_t net_width = 64;       // prior and dynamics channels
+  int32_t prior_blocks = 3;     // residual blocks
+  int32_t dynamics_blocks = 4;
+  int32_t text_width = 64;      // word embedding and prompt vector size
+  int32_t max_positions = 64;   // positional embeddings; later words share the last one
+  int32_t prior_steps = 8;      // Euler steps of the flow prior at init
+  int32_t action_dim = 2;       // a push: velocity change of every object, room units per second
+  double fps = 30.0;
+
+  int32_t latent_size() const { return frame_size / 4; }
+};
+
+// Ok, or an Error naming what is out of range.
+Status validate_config(const LatentConfig& config);
+
+// "latent.frame_size" = "64", ...
+std::map<std::string, std::string> to_metadata(const LatentConfig& config);
+
+// Reads and validates the fields written by to_metadata; errors start with `file_name`.
+Result<LatentConfig> config_from_metadata(const std::map<std::string, std::string>& metadata,
+                                          const std::string& file_name);
+
+}  // namespace wv::model::latent

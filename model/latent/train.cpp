@@ -1,0 +1,344 @@
+// The training loop of the latent world model: data from toyworld, losses, Adam, checkpoints,
+// and sample rollouts of the saved model.
+#include "model/latent/train.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <algorithm>
+#include <filesystem>
+
+#include "model/latent/latent_model.h"
+#include "model/latent/networks.h"
+#include "model/toyworld/random.h"
+#include "model/world_model.h"
+
+namespace wv::model::latent {
+namespace {
+
+constexpr double kBeta1 = 0.9, kBeta2 = 0.99, kEps = 1e-8;
+constexpr double kGradClip = 1.0;
+// Loss weights: pixels of predicted frames matter most (small objects must not vanish).
+constexpr double kReconWeight = 1.0, kLatentWeight = 1.0, kPixelWeight = 1.0, kPriorWeight = 0.5;
+
+uint64_t step_seed(uint64_t seed, int64_t step) {
+  uint64_t s = seed ^ (uint64_t(step) * 0xD1B54A32D192ED03ull);
+  return toyworld::next_u64(s);
+}
+
+double learning_rate(const TrainConfig& c, int64_t step) {
+  const double warm_steps = double(std::clamp<int64_t>(c.steps / 10, 1, 100));
+  const double warm = std::min(1.0, double(step) / warm_steps);
+  const double progress = double(step) / double(std::max<int64_t>(1, c.steps));
+  return c.learning_rate * warm * (0.1 + 0.9 * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, progress))));
+}
+
+// Squared error with object pixels (those unlike the frame's corner, the room color) counted 10x,
+// so that a model drawing an empty room is not nearly as good as one drawing the balls.
+at::Tensor pixel_loss(const at::Tensor& predicted, const at::Tensor& target) {
+  const at::Tensor room = target.narrow(2, 0, 1).narrow(3, 0, 1);
+  const at::Tensor object = ((target - room).abs().sum(1, true) > 0.1).to(at::kFloat);
+  return ((predicted - target).pow(2) * (1 + 9 * object)).mean();
+}
+
+// Plain Adam with its moments kept by parameter name, so checkpoints hold them as tensors.
+struct Adam {
+  std::map<std::string, at::Tensor> m, v;
+  void step(LatentNetsImpl& nets, double lr, int64_t t) {
+    torch::NoGradGuard no_grad;
+    const double c1 = 1 - std::pow(kBeta1, double(t)), c2 = 1 - std::pow(kBeta2, double(t));
+    for (auto& p : nets.named_parameters()) {
+      const at::Tensor& g = p.value().grad();
+      if (!g.defined()) continue;
+      at::Tensor& mm = m[p.key()];
+      at::Tensor& vv = v[p.key()];
+      if (!mm.defined()) mm = torch::zeros_like(g), vv = torch::zeros_like(g);
+      mm.mul_(kBeta1).add_(g, 1 - kBeta1);
+      vv.mul_(kBeta2).addcmul_(g, g, 1 - kBeta2);
+      p.value().addcdiv_(mm / c1, (vv / c2).sqrt_().add_(kEps), -lr);
+    }
+  }
+};
+
+struct Session {
+  LatentConfig config;
+  Vocabulary vocabulary;
+  LatentNets nets{nullptr};
+  Adam adam;
+  int64_t step = 0;
+  std::vector<float> history;
+};
+
+at::Tensor from_floats(const std::vector<float>& v, std::vector<int64_t> shape) {
+  return torch::from_blob(const_cast<float*>(v.data()), shape, torch::kFloat).clone();
+}
+
+struct Losses {
+  at::Tensor total;
+  double recon = 0, dynamics = 0, prior = 0;
+};
+
+Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at::Generator& gen) {
+  LatentNetsImpl& nets = *s.nets;
+  const int64_t B = b.batch, T = b.frames, N = b.size, C = s.config.latent_channels, S = s.config.latent_size();
+  const at::Tensor x = from_floats(b.pixels, {B, T, 3, N, N});
+  const at::Tensor start = from_floats(b.start_pixels, {B, 2, 3, N, N});
+  const at::Tensor actions = from_floats(b.actions, {B, T, 2}).narrow(2, 0, s.config.action_dim);
+
+  // Prompts: each distinct text once.
+  std::vector<std::string> texts;
+  std::map<std::string, int64_t> index;
+  auto id_of = [&](const std::string& t) {
+    auto [it, added] = index.emplace(t, int64_t(texts.size()));
+    if (added) texts.push_back(t);
+    return it->second;
+  };
+  std::vector<int64_t> frame_prompt, start_prompt;
+  for (const std::string& p : b.prompts) frame_prompt.push_back(id_of(p));
+  for (const std::string& p : b.start_prompts) start_prompt.push_back(id_of(p));
+  const TokenBatch tokens = tokens_for(s.vocabulary, texts);
+  const at::Tensor embedded = nets.text->forward(tokens.ids, tokens.mask);
+  const at::Tensor P = embedded.index_select(0, torch::tensor(frame_prompt)).view({B, T, -1});
+  const at::Tensor P0 = embedded.index_select(0, torch::tensor(start_prompt));
+
+  // Targets: latents of every frame, without gradient (the encoder learns from reconstruction).
+  at::Tensor z, z_start;
+  {
+    torch::NoGradGuard no_grad;
+    z = nets.encoder->forward(x.view({B * T, 3, N, N})).view({B, T, C, S, S});
+    z_start = nets.encoder->forward(start.view({B * 2, 3, N, N})).view({B, 2 * C, S, S});
+  }
+
+  // Autoencoder: the first and last frame of each clip.
+  const at::Tensor ends = torch::cat({x.select(1, 0), x.select(1, T - 1)}, 0);
+  const at::Tensor recon = pixel_loss(nets.decoder->forward(nets.encoder->forward(ends)), ends);
+
+  // Dynamics: open-loop rollout from noisy context latents. Each predicted latent is decoded and
+  // encoded again, as at inference, so that errors cannot drift off the encoder's latents.
+  at::Tensor z_prev = z.select(1, 0) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
+  at::Tensor z_cur = z.select(1, 1) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
+  at::Tensor latent_loss = torch::zeros({}), pix = torch::zeros({});
+  for (int64_t k = 2; k < T; ++k) {
+    const at::Tensor next = nets.dynamics->forward(z_prev, z_cur, P.select(1, k), actions.select(1, k));
+    const at::Tensor frame = nets.decoder->forward(next);
+    latent_loss = latent_loss + (next - z.select(1, k)).pow(2).mean();
+    pix = pix + pixel_loss(frame, x.select(1, k));
+    z_prev = z_cur;
+    z_cur = nets.encoder->forward(frame);
+  }
+  latent_loss = latent_loss / double(T - 2);
+  pix = pix / double(T - 2);
+
+  // Prior: flow matching from noise (t = 0) to the first two latents (t = 1).
+  const at::Tensor t = torch::rand({B}, gen);
+  const at::Tensor eps = torch::randn({B, 2 * C, S, S}, gen);
+  const at::Tensor tt = t.view({B, 1, 1, 1});
+  const at::Tensor v = nets.prior->forward((1 - tt) * eps + tt * z_start, t, P0);
+  const at::Tensor prior = (v - (z_start - eps)).pow(2).mean();
+
+  Losses l;
+  l.total = kReconWeight * recon + kLatentWeight * latent_loss + kPixelWeight * pix + kPriorWeight * prior;
+  l.recon = kReconWeight * recon.item<double>();
+  l.dynamics = (kLatentWeight * latent_loss + kPixelWeight * pix).item<double>();
+  l.prior = kPriorWeight * prior.item<double>();
+  return l;
+}
+
+std::string checkpoint_path(const TrainConfig& c) { return c.out_dir + "/checkpoint.safetensors"; }
+
+Status save_checkpoint(const Session& s, const TrainConfig& c) {
+  NamedTensors t;
+  for (const auto& p : s.nets->named_parameters()) t["param." + p.key()] = p.value().detach();
+  for (const auto& [k, v] : s.adam.m) t["adam_m." + k] = v;
+  for (const auto& [k, v] : s.adam.v) t["adam_v." + k] = v;
+  t["history.loss"] = torch::tensor(s.history.empty() ? std::vector<float>{} : s.history);
+  std::map<std::string, std::string> meta = to_metadata(s.config);
+  meta["train.step"] = std::to_string(s.step);
+  meta["train.seed"] = std::to_string(c.seed);
+  meta["latent.vocabulary"] = s.vocabulary.to_metadata();
+  return save_tensors(checkpoint_path(c), t, meta);
+}
+
+Result<Session> load_checkpoint(const TrainConfig& c) {
+  const std::string path = checkpoint_path(c);
+  Result<WeightsFile> file = load_weights(path);
+  if (!file) return Error{file.error().message + " (--resume needs the checkpoint of an earlier run)"};
+  Session s;
+  Result<LatentConfig> config = config_from_metadata(file->metadata, path);
+  if (!config) return config.error();
+  s.config = *config;
+  const auto& meta = file->metadata;
+  for (const char* key : {"train.step", "train.seed", "latent.vocabulary"}) {
+    if (!meta.count(key)) return Error{path + ": metadata '" + key + "' is missing"};
+  }
+  if (meta.at("train.seed") != std::to_string(c.seed)) {
+    return Error{path + ": was trained with --seed " + meta.at("train.seed") + ", not " + std::to_string(c.seed) +
+                 "; resume with the same seed or start afresh"};
+  }
+  Result<Vocabulary> vocabulary = Vocabulary::from_metadata(meta.at("latent.vocabulary"), path);
+  if (!vocabulary) return vocabulary.error();
+  s.vocabulary = std::move(*vocabulary);
+  s.step = std::stoll(meta.at("train.step"));
+  Result<NamedTensors> tensors = to_tensors(*file);
+  if (!tensors) return tensors.error();
+  s.nets = LatentNets(s.config, s.vocabulary.size());
+  torch::NoGradGuard no_grad;
+  for (auto& p : s.nets->named_parameters()) {
+    auto it = tensors->find("param." + p.key());
+    if (it == tensors->end() || !it->second.sizes().equals(p.value().sizes())) {
+      return Error{path + ": tensor 'param." + p.key() + "' is missing or has the wrong shape"};
+    }
+    p.value().copy_(it->second);
+    if (tensors->count("adam_m." + p.key())) {
+      s.adam.m[p.key()] = tensors->at("adam_m." + p.key());
+      s.adam.v[p.key()] = tensors->at("adam_v." + p.key());
+    }
+  }
+  const at::Tensor h = tensors->at("history.loss");
+  s.history.assign(h.data_ptr<float>(), h.data_ptr<float>() + h.numel());
+  if (int64_t(s.history.size()) != s.step) return Error{path + ": loss history does not match train.step"};
+  return s;
+}
+
+std::shared_ptr<Frame> to_frame(const at::Tensor& chw, int64_t index, double fps) {
+  const at::Tensor u8 = (chw.clamp(0, 1) * 255).round().to(at::kByte).permute({1, 2, 0}).contiguous();
+  auto f = make_frame(int32_t(u8.size(1)), int32_t(u8.size(0)), index, double(index) / fps);
+  const uint8_t* src = u8.data_ptr<uint8_t>();
+  for (int64_t i = 0; i < u8.size(0) * u8.size(1); ++i) {
+    for (int c = 0; c < 3; ++c) f->pixels[size_t(i) * 4 + size_t(c)] = src[i * 3 + c];
+    f->pixels[size_t(i) * 4 + 3] = 255;
+  }
+  return f;
+}
+
+Result<std::vector<SampleRollout>> roll_out_samples(const std::string& weights, const TrainConfig& c) {
+  Result<std::shared_ptr<WorldModel>> loaded = load_latent_model(weights);
+  if (!loaded) return loaded.error();
+  WorldModel& model = **loaded;
+  const ModelInfo& info = model.info();
+  std::vector<SampleRollout> rows;
+  for (const SampleSpec& spec : c.samples) {
+    SampleRollout row;
+    row.label = spec.scene + (spec.event.empty() ? "" : " | frame " + std::to_string(spec.event_frame) + ": " + spec.event) +
+                " | seed " + std::to_string(spec.seed);
+    at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(spec.seed);
+    std::vector<int64_t> noise_shape = {1};
+    noise_shape.insert(noise_shape.end(), info.init_noise_shape.begin(), info.init_noise_shape.end());
+    const at::Tensor scene = model.encode_prompt(spec.scene).embedding;
+    const at::Tensor changed = spec.event.empty() ? scene : model.encode_prompt(prompt_with_event(spec.scene, spec.event)).embedding;
+    ModelOutput out = model.init({.prompt = scene, .noise = torch::randn(noise_shape, gen), .start_image = {}});
+    row.frames.push_back(to_frame(out.frame[0], 0, info.fps));
+    for (int32_t i = 1; i < c.sample_frames; ++i) {
+      const bool after = !spec.event.empty() && i >= spec.event_frame;
+      out = model.step({.state = out.state, .prompt = after ? changed : scene,
+                        .action = torch::zeros({1, info.action_dim}), .noise = torch::zeros({1, 0})});
+      row.frames.push_back(to_frame(out.frame[0], i, info.fps));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(const TrainProgress&)>& progress) {
+  std::error_code ec;
+  std::filesystem::create_directories(c.out_dir, ec);
+  if (ec) return Error{c.out_dir + ": cannot create the output folder: " + ec.message()};
+
+  Session s;
+  if (c.resume) {
+    Result<Session> loaded = load_checkpoint(c);
+    if (!loaded) return loaded.error();
+    s = std::move(*loaded);
+  } else {
+    if (Status v = validate_config(c.model); !v) return Error{"training config: " + v.error().message};
+    s.config = c.model;
+    s.vocabulary = Vocabulary::from_texts(training_texts(c.vocabulary_texts, c.seed));
+    torch::manual_seed(c.seed);  // initial weights
+    s.nets = LatentNets(s.config, s.vocabulary.size());
+  }
+  ClipParams clips = c.clips;
+  clips.frame_size = s.config.frame_size;
+  clips.fps = s.config.fps;
+  if (clips.clip_frames < 3 || clips.batch < 1) return Error{"training config: clips need >= 3 frames and a batch >= 1"};
+
+  const auto begin = std::chrono::steady_clock::now();
+  const int64_t first = s.step;
+  double sum = 0, sum_recon = 0, sum_dyn = 0, sum_prior = 0;
+  int64_t counted = 0;
+  s.nets->train();
+  while (s.step < c.steps) {
+    const int64_t step = s.step + 1;
+    const uint64_t seed = step_seed(c.seed, step);
+    at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    const ClipBatch batch = make_clip_batch(clips, seed);
+    for (auto& p : s.nets->parameters()) p.mutable_grad() = at::Tensor();
+    Losses l = compute_losses(s, c, batch, gen);
+    const double loss = l.total.item<double>();
+    if (!std::isfinite(loss)) return Error{"training diverged at step " + std::to_string(step) + " (loss is not finite)"};
+    l.total.backward();
+    torch::nn::utils::clip_grad_norm_(s.nets->parameters(), kGradClip);
+    s.adam.step(*s.nets, learning_rate(c, step), step);
+    s.step = step;
+    s.history.push_back(float(loss));
+    sum += loss, sum_recon += l.recon, sum_dyn += l.dynamics, sum_prior += l.prior, ++counted;
+
+    if (step % c.checkpoint_every == 0 || step == c.steps) {
+      if (Status saved = save_checkpoint(s, c); !saved) return saved.error();
+    }
+    if (progress && (step % c.progress_every == 0 || step == c.steps)) {
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+      TrainProgress p;
+      p.step = step, p.steps = c.steps;
+      p.loss = sum / double(counted), p.recon = sum_recon / double(counted);
+      p.dynamics = sum_dyn / double(counted), p.prior = sum_prior / double(counted);
+      p.steps_per_s = double(step - first) / std::max(seconds, 1e-9);
+      p.eta_s = double(c.steps - step) / std::max(p.steps_per_s, 1e-9);
+      progress(p);
+      sum = sum_recon = sum_dyn = sum_prior = 0, counted = 0;
+    }
+  }
+
+  TrainResult r;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+  r.weights_path = c.out_dir + "/model.safetensors";
+  r.parameters = parameter_count(*s.nets);
+  r.loss_history = s.history;
+  const std::map<std::string, std::string> extra = {{"trained_steps", std::to_string(s.step)},
+                                                    {"train.seed", std::to_string(c.seed)}};
+  if (Status saved = save_latent_weights(r.weights_path, *s.nets, s.config, s.vocabulary, c.name, extra); !saved) {
+    return saved.error();
+  }
+  Result<WeightsFile> written = load_weights(r.weights_path);
+  if (!written) return written.error();
+  r.sha256 = written->sha256_hex;
+  Result<std::vector<SampleRollout>> samples = roll_out_samples(r.weights_path, c);
+  if (!samples) return samples.error();
+  r.samples = std::move(*samples);
+  return r;
+}
+
+}  // namespace
+
+std::vector<SampleSpec> TrainConfig::default_samples() {
+  return {
+      {"three red balls in a dark blue room", "", 0, 1},
+      {"three red balls in a dark blue room", "", 0, 2},
+      {"a big yellow box and two small green balls in a black room", "gravity flips", 16, 3},
+      {"two white balls in a grey room", "the balls turn green", 16, 4},
+      {"a blue ball and a pink box in a brown room, no gravity", "wind blows from the left", 16, 5},
+      {"a red ball in a dark green room", "a blue ball appears", 16, 6},
+      {"two orange balls in a dark purple room", "everything freezes", 16, 7},
+  };
+}
+
+Result<TrainResult> train(const TrainConfig& config, const std::function<void(const TrainProgress&)>& progress) {
+  try {
+    return train_impl(config, progress);
+  } catch (const std::exception& e) {  // Torch errors stop at the model/ boundary
+    return Error{std::string("training failed: ") + e.what()};
+  }
+}
+
+}  // namespace wv::model::latent

@@ -1,0 +1,79 @@
+// model/latent/train.h — trains the latent world model on toyworld episodes (`worldview train`).
+// No LibTorch in this header: app/ calls it and gets losses and sample frames back as std/wv types.
+//
+//   wv::model::latent::TrainConfig cfg;
+//   cfg.out_dir = "out/train"; cfg.steps = 6000; cfg.seed = 1;
+//   auto r = wv::model::latent::train(cfg, [](const TrainProgress& p) { print(p); });
+//   if (!r) { wv::log_error(r.error().message); return 1; }
+//   // out/train/model.safetensors, r->loss_history, r->samples (one row of frames per prompt)
+//
+// Deterministic from the seed: each step's data and noise come from (seed, step), so a run that
+// was killed and resumed from its checkpoint continues exactly as an uninterrupted one would (same
+// thread count). Checkpoints (out_dir/checkpoint.safetensors: weights, optimizer state, loss
+// history) are written atomically every checkpoint_every steps and at the end.
+// Threads: call model::configure_threads first; train() does not change them.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model/latent/episodes.h"
+#include "model/latent/latent_config.h"
+#include "wv/frame.h"
+#include "wv/result.h"
+
+namespace wv::model::latent {
+
+// One sample rollout for the contact sheet: a scene, and optionally an event at a frame.
+struct SampleSpec {
+  std::string scene;
+  std::string event;        // "" for none
+  int32_t event_frame = 0;
+  uint64_t seed = 1;
+};
+
+struct TrainConfig {
+  std::string out_dir = "out/train";
+  std::string name = "toyworld-latent-v1";
+  int64_t steps = 6000;
+  uint64_t seed = 1;
+  bool resume = false;             // continue from out_dir/checkpoint.safetensors
+  LatentConfig model;              // ignored on resume: the checkpoint's config is used
+  ClipParams clips;
+  double learning_rate = 1e-3;     // peak; warm-up over min(100, steps/10) steps, cosine to 10%
+  double context_noise = 0.05;     // std of noise on the context latents (robust rollouts)
+  int64_t checkpoint_every = 200;
+  int64_t progress_every = 10;
+  int32_t vocabulary_texts = 4000; // training texts the vocabulary is built from
+  std::vector<SampleSpec> samples = default_samples();
+  int32_t sample_frames = 48;
+
+  static std::vector<SampleSpec> default_samples();
+};
+
+struct TrainProgress {
+  int64_t step = 0, steps = 0;
+  double loss = 0.0;                       // mean over the last progress_every steps
+  double recon = 0.0, dynamics = 0.0, prior = 0.0;  // its parts (weighted)
+  double steps_per_s = 0.0, eta_s = 0.0;
+};
+
+struct SampleRollout {
+  std::string label;                 // scene [+ " | frame N: event"] + " | seed S"
+  std::vector<FramePtr> frames;      // RGBA, sample_frames of them
+};
+
+struct TrainResult {
+  std::string weights_path;          // out_dir/model.safetensors
+  std::string sha256;                // of that file
+  int64_t parameters = 0;
+  std::vector<float> loss_history;   // one total loss per step, from step 1
+  std::vector<SampleRollout> samples;  // rolled out by the saved model, loaded back
+  double seconds = 0.0;              // this run's training time
+};
+
+Result<TrainResult> train(const TrainConfig& config, const std::function<void(const TrainProgress&)>& progress);
+
+}  // namespace wv::model::latent

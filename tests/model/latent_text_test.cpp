@@ -1,0 +1,79 @@
+// The latent model's plain parts: vocabulary, config metadata, training clips.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "model/latent/episodes.h"
+#include "model/latent/latent_config.h"
+#include "model/latent/vocabulary.h"
+
+namespace wv::model::latent {
+namespace {
+
+TEST(LatentVocabulary, ReportsUnknownWordsAsWrittenAndKnowsTheRest) {
+  const Vocabulary v = Vocabulary::from_texts({"three red balls in a dark blue room. gravity flips"});
+  const Tokens t = v.encode("Three CRIMSON balls, in a d\xC3\xA9j\xC3\xA0 room!");
+  EXPECT_EQ(t.unknown_words, (std::vector<std::string>{"CRIMSON", ",", "d\\xC3\\xA9j\\xC3\\xA0"}));
+  ASSERT_EQ(t.ids.size(), 9u);  // three crimson balls , in a deja room .
+  EXPECT_NE(t.ids[0], kUnknownId);
+  EXPECT_EQ(t.ids[1], kUnknownId);
+  EXPECT_EQ(t.ids[8], v.encode(".").ids[0]);  // "!" is the separator "."
+  EXPECT_NE(t.ids[8], kUnknownId);
+}
+
+TEST(LatentVocabulary, MetadataRoundTripAndRefusals) {
+  const Vocabulary v = Vocabulary::from_texts(training_texts(200, 5));
+  auto back = Vocabulary::from_metadata(v.to_metadata(), "m.safetensors");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->to_metadata(), v.to_metadata());
+  EXPECT_EQ(back->size(), v.size());
+  auto repeated = Vocabulary::from_metadata("ball red ball", "m.safetensors");
+  ASSERT_FALSE(repeated.ok());
+  EXPECT_NE(repeated.error().message.find("m.safetensors"), std::string::npos);
+  EXPECT_NE(repeated.error().message.find("repeats"), std::string::npos);
+  EXPECT_FALSE(Vocabulary::from_metadata("ball  red", "m").ok());
+  EXPECT_FALSE(Vocabulary::from_metadata("Ball", "m").ok());
+}
+
+TEST(LatentConfig, MetadataRoundTripAndRefusals) {
+  LatentConfig c;
+  c.frame_size = 32;
+  c.fps = 24.0;
+  auto back = config_from_metadata(to_metadata(c), "w.safetensors");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->frame_size, 32);
+  EXPECT_EQ(back->fps, 24.0);
+
+  auto meta = to_metadata(c);
+  meta["latent.frame_size"] = "30";
+  auto bad = config_from_metadata(meta, "w.safetensors");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("w.safetensors: latent.frame_size must be a multiple of 4"), std::string::npos);
+  meta["latent.frame_size"] = "64x";
+  EXPECT_NE(config_from_metadata(meta, "w").error().message.find("is not an integer"), std::string::npos);
+  meta.erase("latent.frame_size");
+  EXPECT_NE(config_from_metadata(meta, "w").error().message.find("is missing"), std::string::npos);
+}
+
+TEST(LatentEpisodes, ClipsAreDeterministicInRangeAndCarryEventPrompts) {
+  const ClipParams p{.frame_size = 16, .clip_frames = 6, .batch = 24, .event_chance = 1.0};
+  const ClipBatch a = make_clip_batch(p, 11), b = make_clip_batch(p, 11), c = make_clip_batch(p, 12);
+  EXPECT_EQ(a.pixels, b.pixels);
+  EXPECT_EQ(a.prompts, b.prompts);
+  EXPECT_NE(a.pixels, c.pixels);
+  ASSERT_EQ(a.pixels.size(), size_t(24 * 6 * 3 * 16 * 16));
+  EXPECT_TRUE(std::all_of(a.pixels.begin(), a.pixels.end(), [](float v) { return v >= 0.0f && v <= 1.0f; }));
+  int with_event = 0;
+  for (int32_t i = 0; i < a.batch; ++i) {
+    const std::string& last = a.prompts[size_t(i) * 6 + 5];
+    EXPECT_EQ(last.rfind(a.start_prompts[size_t(i)], 0), 0u) << "the scene text leads every prompt";
+    if (last != a.start_prompts[size_t(i)]) {
+      ++with_event;
+      EXPECT_EQ(last.substr(a.start_prompts[size_t(i)].size(), 2), ". ");
+    }
+  }
+  EXPECT_EQ(with_event, 24);  // every clip's event happens before or inside it
+}
+
+}  // namespace
+}  // namespace wv::model::latent
