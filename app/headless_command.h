@@ -5,7 +5,9 @@
 // the source frame due at that time (the render loop waits for it; interactive modes never do).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -14,7 +16,12 @@ class App;
 namespace wv::app {
 
 struct HeadlessOptions {
-  std::string workspace;        // *.wv.json
+  std::string workspace;        // *.wv.json; may be empty when prompts are given
+  std::vector<std::string> prompts;  // one generated-world panel each, after the workspace's
+  std::vector<std::string> steers;   // "[PANEL@]SECONDS:TEXT": an event steered into prompt panels
+  std::string model = "toyworld-latent-v1";  // the model of the prompt panels
+  uint64_t seed = 1;            // seed of the first prompt panel; the next ones count up
+  int inference_threads = 1;    // LibTorch threads of the inference worker
   std::string out = "worldview.mp4";
   std::string snapshot;         // PNG of one frame; empty: none
   double snapshot_at_s = -1.0;  // < 0: the middle of the run

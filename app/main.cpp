@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   wv::model::configure_threads({.intra_op = threads, .inter_op = 1});
+  headless_options.inference_threads = threads;
+  xr_options.inference_threads = threads;
 
   if (info->parsed()) return wv::app::run_info();
   if (headless->parsed()) return wv::app::run_headless(headless_options);

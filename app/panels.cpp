@@ -23,38 +23,51 @@ wv::Result<std::unique_ptr<wv::FrameSource>> open_toyworld(const ToyworldSourceS
 }
 
 std::string panel_name(size_t index, const PanelSpec& spec) {
-  std::string label = spec.title.empty() ? spec.source.toyworld.scene : spec.title;
+  const std::string& description =
+      spec.source.kind == SourceSpec::Kind::Rollout ? spec.source.rollout.prompt : spec.source.toyworld.scene;
+  std::string label = spec.title.empty() ? description : spec.title;
   if (label.size() > 60) label = label.substr(0, 57) + "...";
   return "panel " + std::to_string(index) + " (\"" + label + "\")";
 }
 
 }  // namespace
 
-wv::Result<std::unique_ptr<wv::FrameSource>> open_source(const SourceSpec& spec, const std::string& where) {
-  wv::Result<std::unique_ptr<wv::FrameSource>> source = Error{"unknown source kind"};
+wv::Result<std::shared_ptr<wv::FrameSource>> open_source(const SourceSpec& spec, const std::string& where,
+                                                         RolloutSources* rollouts) {
   switch (spec.kind) {
-    case SourceSpec::Kind::Toyworld: source = open_toyworld(spec.toyworld); break;
+    case SourceSpec::Kind::Toyworld: {
+      auto source = open_toyworld(spec.toyworld);
+      if (!source) return Error{where + ": " + source.error().message};
+      return std::shared_ptr<wv::FrameSource>(std::move(*source));
+    }
+    case SourceSpec::Kind::Rollout:
+      if (!rollouts) return Error{where + ": rollout panels need the inference core, which this mode does not run"};
+      return rollouts->open(spec.rollout, where);
   }
-  if (!source) return Error{where + ": " + source.error().message};
-  return source;
+  return Error{where + ": unknown source kind"};
 }
 
-std::vector<Panel> open_panels(const Workspace& workspace, const std::string& workspace_name) {
+std::vector<Panel> open_panels(const Workspace& workspace, const std::string& workspace_name,
+                               RolloutSources* rollouts) {
   std::vector<Panel> panels(workspace.panels.size());
   std::vector<LayoutItem> items(workspace.panels.size());
   for (size_t i = 0; i < workspace.panels.size(); ++i) {
     const PanelSpec& spec = workspace.panels[i];
     Panel& panel = panels[i];
     panel.name = panel_name(i, spec);
-    auto source = open_source(spec.source, workspace_name + ": panels[" + std::to_string(i) + "].source");
+    auto source = open_source(spec.source, workspace_name + ": panels[" + std::to_string(i) + "].source", rollouts);
     if (source) {
       panel.source = std::move(*source);
     } else {
       wv::log_error(source.error().message);
     }
     // The panel keeps its place even when its source failed: the layout must not jump.
-    const auto& toy = spec.source.toyworld;
-    const float aspect = float(toy.height) / float(toy.width);
+    float aspect = 1.0f;
+    if (panel.source && panel.source->info().width > 0) {
+      aspect = float(panel.source->info().height) / float(panel.source->info().width);
+    } else if (spec.source.kind == SourceSpec::Kind::Toyworld) {
+      aspect = float(spec.source.toyworld.height) / float(spec.source.toyworld.width);
+    }
     panel.size_m = {spec.width_m, spec.width_m * aspect};
     panel.curve_radius_m = spec.curve_radius_m;
     items[i].size_m = panel.size_m;

@@ -34,6 +34,7 @@ int fall_back(const XrOptions& o, const std::string& why) {
   h.out = o.fallback_out;
   h.seconds = o.seconds > 0 ? o.seconds : o.frames > 0 ? std::max(0.1, double(o.frames) / h.fps) : 10.0;
   h.validate = o.validate;
+  h.inference_threads = o.inference_threads;
   std::fprintf(stderr,
                "worldview: falling back to headless mode (desktop mode does not exist yet): "
                "rendering %.1f s of %s to %s\n",
@@ -101,7 +102,12 @@ int run_xr(const XrOptions& o) {
     wv::log_error(renderer.error().message);
     return 1;
   }
-  std::vector<Panel> panels = open_panels(workspace, o.workspace);
+  auto rollouts = RolloutSources::create({.inference_threads = 1, .intra_op_threads = o.inference_threads});
+  if (!rollouts) {
+    wv::log_error(rollouts.error().message);
+    return 1;
+  }
+  std::vector<Panel> panels = open_panels(workspace, o.workspace, rollouts->get());
   PanelPlayer player(panels, **renderer);
 
   int code = 0;
@@ -119,6 +125,7 @@ int run_xr(const XrOptions& o) {
       if (done(o, loop)) loop.request_exit();
     }
     std::signal(SIGINT, SIG_DFL);
+    (*rollouts)->report();
     std::printf("xr: %llu frames (%llu rendered), %llu session(s)\n",
                 (unsigned long long)loop.stats().frames_ended, (unsigned long long)loop.stats().frames_rendered,
                 (unsigned long long)loop.stats().sessions);

@@ -69,8 +69,7 @@ RolloutSourceSpec read_rollout(ObjectFields& source) {
   if (const std::optional<Field> model = source.optional("model")) {
     spec.model = model->string(limits::kMaxTextBytes);
     // An id, not a path: a workspace never chooses which file is loaded as a model.
-    if (spec.model.empty() || spec.model.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") != std::string::npos ||
-        spec.model.front() == '.')
+    if (!is_model_id(spec.model))
       model->fail("a model id is lower-case letters, digits, '-', '_' and '.', not starting with '.'");
   }
   const Field prompt = source.required("prompt");
@@ -116,6 +115,11 @@ const SourceKindRow& row_of(SourceSpec::Kind kind) {
 }  // namespace
 
 std::string_view source_kind_name(SourceSpec::Kind kind) { return row_of(kind).name; }
+
+bool is_model_id(std::string_view id) {
+  return !id.empty() && id.size() <= 128 && id.front() != '.' &&
+         id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") == std::string_view::npos;
+}
 
 SourceSpec read_source(const Field& source) {
   ObjectFields fields = source.object();

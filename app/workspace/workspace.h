@@ -82,6 +82,10 @@ struct RolloutSourceSpec {
   bool operator==(const RolloutSourceSpec&) const = default;
 };
 
+// A model id: a plain name (lower-case letters, digits, '-', '_', '.', not starting with '.',
+// at most 128 bytes), never a path.
+bool is_model_id(std::string_view id);
+
 // What a panel shows. One member per kind; only the one named by `kind` is meaningful.
 // Adding a kind: a value here, its spec struct and member, and one row in source_kinds.cpp.
 struct SourceSpec {

@@ -1,0 +1,72 @@
+#include "app/model_catalog.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <system_error>
+
+#include "app/workspace/workspace.h"
+#include "model/latent/latent_model.h"
+
+namespace wv::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kWeightsFile = "model.safetensors";
+
+fs::path program_folder() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+}  // namespace
+
+ModelCatalog::ModelCatalog(std::vector<fs::path> folders) : folders_(std::move(folders)) {}
+
+std::vector<fs::path> ModelCatalog::default_folders() {
+  std::vector<fs::path> folders;
+  if (const char* env = std::getenv("WORLDVIEW_MODELS"); env && *env) folders.emplace_back(env);
+  if (const fs::path exe = program_folder(); !exe.empty()) folders.push_back(exe.parent_path() / "share/worldview/models");
+  folders.push_back(fs::path(WV_ASSETS_DIR) / "models");
+  return folders;
+}
+
+Result<std::shared_ptr<model::WorldModel>> ModelCatalog::get(const std::string& id) {
+  if (!is_model_id(id)) return Error{"model id \"" + id + "\" is not a plain name (lower-case letters, digits, '-', '_', '.')"};
+  std::lock_guard lock(mutex_);
+  if (auto it = loaded_.find(id); it != loaded_.end()) return it->second;
+  std::string looked;
+  for (const fs::path& folder : folders_) {
+    const fs::path weights = folder / id / kWeightsFile;
+    std::error_code ec;
+    if (!fs::is_regular_file(weights, ec)) {
+      looked += (looked.empty() ? "" : ", ") + (folder / id).string();
+      continue;
+    }
+    auto model = model::latent::load_latent_model(weights.string());
+    if (!model) return model.error();
+    loaded_[id] = *model;
+    return *model;
+  }
+  std::string known;
+  for (const std::string& k : available()) known += (known.empty() ? "" : ", ") + k;
+  return Error{"model \"" + id + "\" not found (looked in " + looked + "; available: " + (known.empty() ? "none" : known) + ")"};
+}
+
+std::vector<std::string> ModelCatalog::available() const {
+  std::vector<std::string> ids;
+  for (const fs::path& folder : folders_) {
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string id = it->path().filename().string();
+      if (is_model_id(id) && fs::is_regular_file(it->path() / kWeightsFile, ec) &&
+          std::find(ids.begin(), ids.end(), id) == ids.end())
+        ids.push_back(id);
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+}  // namespace wv::app

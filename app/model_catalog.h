@@ -1,0 +1,50 @@
+// app/model_catalog.h — world models by id ("toyworld-latent-v1"), found in model folders and
+// loaded once each, shared by every panel that shows them.
+//
+//   wv::app::ModelCatalog models(wv::app::ModelCatalog::default_folders());
+//   auto m = models.get("toyworld-latent-v1");   // assets/models/toyworld-latent-v1/model.safetensors
+//   if (!m) { wv::log_error(m.error().message); return; }   // names the id and where it looked
+//
+// Ids come from workspaces, which are hostile input: an id is a plain name (is_model_id, checked
+// again here),
+// never a path, and only the built-in weights format (data, not code) is loaded from a folder.
+// Thread-safe.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "wv/result.h"
+
+namespace wv::model {
+class WorldModel;
+}
+
+namespace wv::app {
+
+inline constexpr const char* kDefaultModelId = "toyworld-latent-v1";
+
+class ModelCatalog {
+ public:
+  explicit ModelCatalog(std::vector<std::filesystem::path> folders);
+
+  // Where models are looked for, first match wins: $WORLDVIEW_MODELS, the installed
+  // share/worldview/models beside the program, and the source tree's assets/models.
+  static std::vector<std::filesystem::path> default_folders();
+
+  Result<std::shared_ptr<model::WorldModel>> get(const std::string& id);
+
+  // Ids of the models present in the folders, sorted.
+  std::vector<std::string> available() const;
+
+ private:
+  std::vector<std::filesystem::path> folders_;
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<model::WorldModel>> loaded_;
+};
+
+}  // namespace wv::app

@@ -1,0 +1,59 @@
+#include "app/rollout_sources.h"
+
+#include <cmath>
+
+#include "model/latent/episodes.h"
+#include "model/rollout_engine.h"
+#include "model/world_model.h"
+#include "wv/log.h"
+
+namespace wv::app {
+
+RolloutSources::RolloutSources(std::unique_ptr<model::RolloutEngine> engine)
+    : models_(ModelCatalog::default_folders()), engine_(std::move(engine)) {}
+
+RolloutSources::~RolloutSources() = default;
+
+Result<std::unique_ptr<RolloutSources>> RolloutSources::create(const RolloutSourcesParams& params) {
+  auto engine = model::RolloutEngine::create({.inference_threads = params.inference_threads,
+                                              .intra_op_threads = params.intra_op_threads,
+                                              .max_batch = params.exact ? 1 : 8});
+  if (!engine) return engine.error();
+  return std::unique_ptr<RolloutSources>(new RolloutSources(std::move(*engine)));
+}
+
+Result<std::shared_ptr<wv::FrameSource>> RolloutSources::open(const RolloutSourceSpec& spec, const std::string& where) {
+  auto model = models_.get(spec.model);
+  if (!model) return Error{where + ": " + model.error().message};
+  const double fps = (*model)->info().fps;
+  model::RolloutParams params;
+  params.model = *model;
+  params.seed = spec.seed;
+  params.name = where;
+  params.prompt_track.push_back({0, spec.prompt});
+  for (const TimedText& event : spec.events) {
+    const int64_t frame = std::max<int64_t>(0, std::llround(event.at_s * fps));
+    const std::string text = model::latent::prompt_with_event(spec.prompt, event.text);
+    // Events at one frame: the last one wins, as it would have replaced the others at once.
+    if (params.prompt_track.back().frame == frame) params.prompt_track.back().text = text;
+    else params.prompt_track.push_back({frame, text});
+  }
+  auto rollout = engine_->start(std::move(params));
+  if (!rollout) return Error{where + ": " + rollout.error().message};
+  opened_.push_back({where, *rollout});
+  return std::shared_ptr<wv::FrameSource>(*rollout);
+}
+
+void RolloutSources::report() const {
+  for (const Opened& o : opened_) {
+    const model::RolloutStatus s = o.rollout->status();
+    if (!s.unknown_words.empty()) {
+      std::string words;
+      for (const std::string& w : s.unknown_words) words += (words.empty() ? "\"" : ", \"") + w + "\"";
+      wv::log_warn(o.where + ": the model does not know " + words + " (ignored)");
+    }
+    if (s.error) wv::log_error(o.where + ": " + s.error->message);
+  }
+}
+
+}  // namespace wv::app

@@ -1,0 +1,62 @@
+// app/rollout_sources.h — panels whose worlds a world model generates: one rollout engine and
+// the models it runs, shared by every rollout panel of a run (DESIGN.md §3).
+//
+//   auto rollouts = wv::app::RolloutSources::create({.exact = true});    // headless export
+//   auto source = (*rollouts)->open(spec.rollout, "panel 2");            // a wv::FrameSource
+//   ... play it like any source ...
+//   (*rollouts)->report();   // logs unknown words and failures, per panel
+//
+// A workspace event is steered in at frame round(at_s × the model's fps): from there the model
+// is prompted with "<prompt>. <event>" (the latest event; the built-in model's convention).
+// Threading: open() and report() from the thread that owns the panels; the engine's workers
+// produce frames on their own.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/model_catalog.h"
+#include "app/workspace/workspace.h"
+#include "wv/frame_source.h"
+#include "wv/result.h"
+
+namespace wv::model {
+class RolloutEngine;
+class Rollout;
+}  // namespace wv::model
+
+namespace wv::app {
+
+struct RolloutSourcesParams {
+  int inference_threads = 1;  // engine workers
+  int intra_op_threads = 1;   // LibTorch threads per worker
+  // Exact replay (headless export): every rollout stepped alone, so its frames are the same
+  // whatever else plays (DESIGN.md §3). Interactive modes batch instead.
+  bool exact = false;
+};
+
+class RolloutSources {
+ public:
+  static Result<std::unique_ptr<RolloutSources>> create(const RolloutSourcesParams& params);
+  ~RolloutSources();
+
+  // Errors name `where`, the model and the reason (unknown model, bad prompt, ...).
+  Result<std::shared_ptr<wv::FrameSource>> open(const RolloutSourceSpec& spec, const std::string& where);
+
+  // Logs, per rollout, the words its model did not know and why it failed, if it did.
+  void report() const;
+
+ private:
+  RolloutSources(std::unique_ptr<model::RolloutEngine> engine);
+
+  ModelCatalog models_;
+  std::unique_ptr<model::RolloutEngine> engine_;
+  struct Opened {
+    std::string where;
+    std::shared_ptr<model::Rollout> rollout;
+  };
+  std::vector<Opened> opened_;
+};
+
+}  // namespace wv::app

@@ -1,0 +1,293 @@
+#include "model/eval/evaluate.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+
+#include "model/eval/probe_checks.h"
+#include "model/latent/episodes.h"
+#include "model/rollout_engine.h"
+#include "model/toyworld/raster.h"
+#include "model/toyworld/text.h"
+#include "model/world_model.h"
+
+namespace wv::eval {
+namespace {
+
+using model::Rollout;
+using toyworld::FrameProbe;
+
+constexpr int32_t kPsnrHorizon = 32;
+constexpr int32_t kGravityFrames = 30;  // one second at toyworld's 30 fps
+constexpr double kDistinctMeanDiff = 0.01;
+
+struct Episode {
+  std::string prompt;
+  toyworld::Scene scene;
+  uint64_t seed = 0;
+};
+
+struct Run {
+  std::shared_ptr<Rollout> rollout;
+  std::vector<FramePtr> kept;  // frames the caller asked to keep, by index
+  std::vector<FrameProbe> probes;
+};
+
+class Evaluator {
+ public:
+  Evaluator(std::shared_ptr<model::WorldModel> model, const EvalParams& params,
+            const std::function<void(const EvalProgress&)>& progress)
+      : model_(std::move(model)), p_(params), progress_(progress) {}
+
+  Result<EvalReport> run(const std::vector<Episode>& episodes);
+
+ private:
+  // Starts one rollout per param set and runs them all, batched, to `frames` frames; keeps
+  // the probe of every frame and the frames with index < keep_frames.
+  Result<std::vector<Run>> roll(const std::string& stage, std::vector<model::RolloutParams> params,
+                                int32_t frames, int32_t keep_frames);
+
+  FramePtr truth_frame(const toyworld::WorldState& world) const {
+    auto f = make_frame(width_, height_, world.frame, 0.0);
+    toyworld::render_world(world, *f);
+    return f;
+  }
+
+  std::shared_ptr<model::WorldModel> model_;
+  EvalParams p_;
+  std::function<void(const EvalProgress&)> progress_;
+  int32_t width_ = 0, height_ = 0;
+  double fps_ = 30.0;
+};
+
+Result<std::vector<Run>> Evaluator::roll(const std::string& stage, std::vector<model::RolloutParams> params,
+                                         int32_t frames, int32_t keep_frames) {
+  auto engine = model::RolloutEngine::create({.inference_threads = 0, .max_batch = p_.max_batch});
+  if (!engine) return engine.error();
+  std::vector<Run> runs(params.size());
+  for (size_t i = 0; i < params.size(); ++i) {
+    params[i].model = model_;
+    params[i].frame_count = frames;
+    auto r = (*engine)->start(std::move(params[i]));
+    if (!r) return r.error();
+    runs[i].rollout = *r;
+  }
+  const int64_t total = int64_t(frames) * int64_t(runs.size());
+  int64_t done = 0, reported = 0;
+  while (done < total) {
+    const bool worked = (*engine)->run_once();
+    for (Run& run : runs) {
+      while (FramePtr f = run.rollout->frames().try_pop()) {
+        run.probes.push_back(toyworld::probe_frame(*f));
+        if (f->index < keep_frames) run.kept.push_back(f);
+        ++done;
+      }
+      if (auto status = run.rollout->status(); status.error) return *status.error;
+    }
+    if (!worked && done < total) return Error{"eval: rollouts stopped at " + std::to_string(done) + " of " +
+                                              std::to_string(total) + " frames"};
+    if (progress_ && (done - reported >= 256 || done == total)) {
+      progress_({stage, done, total});
+      reported = done;
+    }
+  }
+  return runs;
+}
+
+double fraction(int64_t part, int64_t whole) { return whole > 0 ? double(part) / double(whole) : 0.0; }
+
+std::vector<int32_t> horizon_frames(int32_t frames) {
+  std::vector<int32_t> h;
+  for (int32_t f = 1; f < frames; f *= 2) h.push_back(f);
+  if (h.back() != frames - 1) h.push_back(frames - 1);
+  return h;
+}
+
+double mean_abs_difference(const Frame& a, const Frame& b) {
+  double sum = 0.0;
+  for (int32_t y = 0; y < a.height; ++y)
+    for (int32_t x = 0; x < 3 * a.width; ++x) sum += std::abs(int(a.row(y)[x + x / 3]) - int(b.row(y)[x + x / 3]));
+  return sum / (255.0 * 3.0 * a.width * a.height);
+}
+
+Result<EvalReport> Evaluator::run(const std::vector<Episode>& episodes) {
+  const auto start = std::chrono::steady_clock::now();
+  const model::ModelInfo& info = model_->info();
+  width_ = info.width, height_ = info.height, fps_ = info.fps;
+  if (width_ < 16 || height_ < 16) return Error{"eval: model \"" + info.name + "\" makes frames smaller than 16×16"};
+  const int32_t side = std::min(width_, height_);
+  EvalReport report{.model_name = info.name, .width = width_, .height = height_, .rollouts = int32_t(episodes.size())};
+
+  // Prompt adherence, gravity, stability and diversity: one long rollout per episode.
+  std::vector<model::RolloutParams> plain;
+  for (const Episode& e : episodes) plain.push_back({.prompt_track = {{0, e.prompt}}, .seed = e.seed, .lookahead = 8});
+  auto runs = roll("stability", plain, p_.frames, 1);
+  if (!runs) return runs.error();
+  const std::vector<int32_t> horizons = horizon_frames(p_.frames);
+  std::vector<double> sharp(horizons.size()), sharp_truth(horizons.size());
+  std::vector<int64_t> kept(horizons.size());
+  int64_t count = 0, colors = 0, room = 0, gravity_cases = 0, gravity_ok = 0, gravity_truth = 0;
+  for (size_t i = 0; i < episodes.size(); ++i) {
+    const Episode& e = episodes[i];
+    const std::vector<FrameProbe>& seen = (*runs)[i].probes;
+    const PromptMatch m = match_prompt(seen[0], e.scene);
+    count += m.count, colors += m.colors, room += m.background;
+    toyworld::WorldState world = toyworld::make_world(e.scene, e.seed, width_, height_);
+    const FrameProbe truth0 = toyworld::probe_frame(*truth_frame(world));
+    size_t next_h = 0;
+    FrameProbe truth_g;
+    for (int32_t f = 1; f < p_.frames && next_h < horizons.size(); ++f) {
+      toyworld::step_world(world, 1.0 / fps_);
+      const bool at_h = f == horizons[next_h];
+      if (f == kGravityFrames || at_h) {
+        const FrameProbe t = toyworld::probe_frame(*truth_frame(world));
+        if (f == kGravityFrames) truth_g = t;
+        if (at_h) sharp_truth[next_h] += t.sharpness;
+      }
+      if (at_h) {
+        kept[next_h] += seen[size_t(f)].objects.size() == seen[0].objects.size();
+        sharp[next_h] += seen[size_t(f)].sharpness;
+        ++next_h;
+      }
+    }
+    if (e.scene.gravity && !e.scene.wind && p_.frames > kGravityFrames) {
+      // Things drift toward the floor the prompt names: over one second, more than a pixel.
+      const toyworld::Direction d = e.scene.gravity->direction;
+      const double dx = d == toyworld::Direction::Left ? -1 : d == toyworld::Direction::Right ? 1 : 0;
+      const double dy = d == toyworld::Direction::Down ? -1 : d == toyworld::Direction::Up ? 1 : 0;
+      const auto along = [&](const Motion& mo) { return mo.matched > 0 && (mo.x * dx + mo.y * dy) * side > 1.0; };
+      ++gravity_cases;
+      gravity_ok += along(median_displacement(seen[0], seen[kGravityFrames]));
+      gravity_truth += along(median_displacement(truth0, truth_g));
+    }
+  }
+  const int64_t n = int64_t(episodes.size());
+  report.count_match = fraction(count, n), report.colors_match = fraction(colors, n);
+  report.background_match = fraction(room, n);
+  report.gravity_agrees = fraction(gravity_ok, gravity_cases);
+  report.gravity_agrees_truth = fraction(gravity_truth, gravity_cases);
+  for (size_t h = 0; h < horizons.size(); ++h)
+    report.horizons.push_back({.frame = horizons[h], .count_kept = fraction(kept[h], n), .sharpness = sharp[h] / double(n),
+                               .sharpness_truth = sharp_truth[h] / double(n), .psnr = -1.0, .psnr_copy_last = -1.0});
+  report.count_kept_at_end = report.horizons.back().count_kept;
+
+  // Diversity: frame 0 of every pair of seeds of one prompt.
+  double diff_sum = 0.0;
+  int64_t pairs = 0, distinct = 0;
+  for (size_t i = 0; i < episodes.size(); ++i)
+    for (size_t j = i + 1; j < episodes.size(); ++j) {
+      if (episodes[i].prompt != episodes[j].prompt) continue;
+      const double d = mean_abs_difference(*(*runs)[i].kept[0], *(*runs)[j].kept[0]);
+      diff_sum += d, ++pairs, distinct += d > kDistinctMeanDiff;
+    }
+  report.diversity = pairs ? diff_sum / double(pairs) : 0.0;
+  report.distinct_seed_pairs = fraction(distinct, pairs);
+  runs->clear();
+
+  // Steering: each event steered in at event_frame, checked over the next event_window frames,
+  // beside the simulator given the same event.
+  int64_t checkable = 0, obeyed = 0;
+  for (const std::string& text : p_.events) {
+    auto event = toyworld::parse_event(text);
+    if (!event) return event.error();
+    std::vector<model::RolloutParams> steered;
+    for (const Episode& e : episodes)
+      steered.push_back({.prompt_track = {{0, e.prompt}, {p_.event_frame, model::latent::prompt_with_event(e.prompt, text)}},
+                         .seed = e.seed, .lookahead = 8});
+    const int32_t frames = p_.event_frame + p_.event_window + 1;
+    auto event_runs = roll("event \"" + text + "\"", steered, frames, 0);
+    if (!event_runs) return event_runs.error();
+    EventScore score{.text = text};
+    double frames_sum = 0.0;
+    for (size_t i = 0; i < episodes.size(); ++i) {
+      const Episode& e = episodes[i];
+      toyworld::WorldState world = toyworld::make_world(e.scene, e.seed, width_, height_);
+      std::vector<FrameProbe> truth;
+      for (int32_t f = 0; f < frames; ++f) {
+        if (f > 0) toyworld::step_world(world, 1.0 / fps_);
+        if (f == p_.event_frame - 1) {
+          // The world as the event finds it: forces of the scene, bodies the prompt made.
+          const std::span<const FrameProbe> seen((*event_runs)[i].probes);
+          const EventCheck c = check_event(event->event, world, seen.subspan(size_t(p_.event_frame) - 2, 2),
+                                           seen.subspan(size_t(p_.event_frame)), side, fps_);
+          if (c.outcome != EventOutcome::NotCheckable) ++score.checkable;
+          if (c.outcome == EventOutcome::Reflected) ++score.obeyed, frames_sum += c.frames_until;
+          toyworld::WorldState before = world;
+          truth.push_back(toyworld::probe_frame(*truth_frame(world)));
+          toyworld::apply_event(world, event->event);
+          std::vector<FrameProbe> after;
+          for (int32_t k = 0; k <= p_.event_window; ++k) {
+            toyworld::step_world(world, 1.0 / fps_);
+            after.push_back(toyworld::probe_frame(*truth_frame(world)));
+          }
+          const EventCheck t = check_event(event->event, before, std::span<const FrameProbe>(truth).last(2), after, side, fps_);
+          if (t.outcome != EventOutcome::NotCheckable) ++score.truth_checkable;
+          if (t.outcome == EventOutcome::Reflected) ++score.truth_obeyed;
+          break;
+        }
+        truth.push_back(toyworld::probe_frame(*truth_frame(world)));
+      }
+    }
+    score.mean_frames = score.obeyed ? frames_sum / score.obeyed : 0.0;
+    checkable += score.checkable, obeyed += score.obeyed;
+    report.events.push_back(score);
+  }
+  report.events_obeyed = fraction(obeyed, checkable);
+
+  // PSNR against the simulator, started from the same true frame, beside copy-last-frame.
+  if (info.accepts_start_image) {
+    std::vector<model::RolloutParams> from_truth;
+    std::vector<std::vector<FramePtr>> truths;
+    for (const Episode& e : episodes) {
+      toyworld::WorldState world = toyworld::make_world(e.scene, e.seed, width_, height_);
+      std::vector<FramePtr> t{truth_frame(world)};
+      for (int32_t f = 1; f <= kPsnrHorizon; ++f) toyworld::step_world(world, 1.0 / fps_), t.push_back(truth_frame(world));
+      from_truth.push_back({.prompt_track = {{0, e.prompt}}, .seed = e.seed, .start_image = t[0], .lookahead = 8});
+      truths.push_back(std::move(t));
+    }
+    auto psnr_runs = roll("psnr", from_truth, kPsnrHorizon + 1, kPsnrHorizon + 1);
+    if (!psnr_runs) return psnr_runs.error();
+    for (AtHorizon& h : report.horizons) {
+      if (h.frame > kPsnrHorizon) continue;
+      double model_db = 0.0, copy_db = 0.0;
+      for (size_t i = 0; i < episodes.size(); ++i) {
+        // Capped at 60 dB so that an exact frame does not make the mean infinite.
+        model_db += std::min(60.0, psnr(*(*psnr_runs)[i].kept[size_t(h.frame)], *truths[i][size_t(h.frame)]));
+        copy_db += std::min(60.0, psnr(*truths[i][0], *truths[i][size_t(h.frame)]));
+      }
+      h.psnr = model_db / double(n), h.psnr_copy_last = copy_db / double(n);
+      if (h.frame == kPsnrHorizon) report.psnr_gain_at_32 = h.psnr - h.psnr_copy_last;
+    }
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace
+
+Result<EvalReport> evaluate(const std::shared_ptr<model::WorldModel>& model, const EvalParams& params,
+                            const std::function<void(const EvalProgress&)>& progress) {
+  if (!model) return Error{"eval: no model"};
+  if (params.prompts.empty()) return Error{"eval: no prompts"};
+  if (params.seeds_per_prompt < 1 || params.seeds_per_prompt > 64) return Error{"eval: seeds per prompt must be 1..64"};
+  if (params.frames < 33 || params.frames > 100000) return Error{"eval: frames must be 33..100000"};
+  if (params.event_frame < 2 || params.event_window < 2 || params.event_window > 120)
+    return Error{"eval: the event frame must be ≥ 2 and the event window 2..120"};
+  std::vector<Episode> episodes;
+  for (const std::string& prompt : params.prompts) {
+    auto parsed = toyworld::parse_scene(prompt);
+    if (!parsed) return Error{"eval: prompt " + toyworld::quote_text(prompt) + ": " + parsed.error().message};
+    if (!parsed->unknown_words.empty())
+      return Error{"eval: prompt " + toyworld::quote_text(prompt) + " has words the toyworld language does not know"};
+    for (int32_t k = 0; k < params.seeds_per_prompt; ++k)
+      episodes.push_back({prompt, parsed->scene, params.seed + uint64_t(k)});
+  }
+  try {
+    return Evaluator(model, params, progress).run(episodes);
+  } catch (const std::exception& e) {
+    return Error{std::string("eval: ") + e.what()};
+  }
+}
+
+}  // namespace wv::eval
