@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "app/eval_command.h"
 #include "app/headless_command.h"
 #include "app/info_command.h"
 #include "app/logging.h"
@@ -35,6 +36,8 @@ int main(int argc, char** argv) {
   CLI::App* headless = wv::app::add_headless_command(cli, headless_options);
   wv::app::XrOptions xr_options;
   CLI::App* xr = wv::app::add_xr_command(cli, xr_options);
+  wv::app::EvalOptions eval_options;
+  CLI::App* eval = wv::app::add_eval_command(cli, eval_options);
   wv::app::TrainOptions train_options;
   CLI::App* train = wv::app::add_train_command(cli, train_options);
 
@@ -52,6 +55,7 @@ int main(int argc, char** argv) {
   if (headless->parsed()) return wv::app::run_headless(headless_options);
   if (xr->parsed()) return wv::app::run_xr(xr_options);
   if (train->parsed()) return wv::app::run_train(train_options);
+  if (eval->parsed()) return wv::app::run_eval(eval_options);
 
   std::printf("%s\n", cli.help().c_str());
   std::printf("Desktop mode is not in this build yet; use `worldview xr` or `worldview headless`.\n");

@@ -75,6 +75,7 @@ Result<std::vector<Run>> Evaluator::roll(const std::string& stage, std::vector<m
   }
   const int64_t total = int64_t(frames) * int64_t(runs.size());
   int64_t done = 0, reported = 0;
+  if (progress_) progress_({stage, 0, total});
   while (done < total) {
     const bool worked = (*engine)->run_once();
     for (Run& run : runs) {
@@ -93,6 +94,18 @@ Result<std::vector<Run>> Evaluator::roll(const std::string& stage, std::vector<m
     }
   }
   return runs;
+}
+
+// Whether objects, followed frame to frame over the first second, drifted along (dx, dy) by
+// more than a pixel in all.
+bool drift_along(const std::vector<FrameProbe>& probes, double dx, double dy, int32_t side) {
+  double along = 0.0;
+  for (int32_t f = 0; f < kGravityFrames && size_t(f + 1) < probes.size(); ++f) {
+    const Motion m = median_displacement(probes[size_t(f)], probes[size_t(f + 1)]);
+    if (m.matched == 0) return false;
+    along += m.x * dx + m.y * dy;
+  }
+  return along * side > 1.0;
 }
 
 double fraction(int64_t part, int64_t whole) { return whole > 0 ? double(part) / double(whole) : 0.0; }
@@ -133,33 +146,26 @@ Result<EvalReport> Evaluator::run(const std::vector<Episode>& episodes) {
     const std::vector<FrameProbe>& seen = (*runs)[i].probes;
     const PromptMatch m = match_prompt(seen[0], e.scene);
     count += m.count, colors += m.colors, room += m.background;
-    toyworld::WorldState world = toyworld::make_world(e.scene, e.seed, width_, height_);
-    const FrameProbe truth0 = toyworld::probe_frame(*truth_frame(world));
-    size_t next_h = 0;
-    FrameProbe truth_g;
-    for (int32_t f = 1; f < p_.frames && next_h < horizons.size(); ++f) {
+    std::vector<FrameProbe> truth{toyworld::probe_frame(*truth_frame(toyworld::make_world(e.scene, e.seed, width_, height_)))};
+    for (toyworld::WorldState world = toyworld::make_world(e.scene, e.seed, width_, height_); int32_t(truth.size()) < p_.frames;) {
       toyworld::step_world(world, 1.0 / fps_);
-      const bool at_h = f == horizons[next_h];
-      if (f == kGravityFrames || at_h) {
-        const FrameProbe t = toyworld::probe_frame(*truth_frame(world));
-        if (f == kGravityFrames) truth_g = t;
-        if (at_h) sharp_truth[next_h] += t.sharpness;
-      }
-      if (at_h) {
-        kept[next_h] += seen[size_t(f)].objects.size() == seen[0].objects.size();
-        sharp[next_h] += seen[size_t(f)].sharpness;
-        ++next_h;
-      }
+      truth.push_back(toyworld::probe_frame(*truth_frame(world)));
     }
-    if (e.scene.gravity && !e.scene.wind && p_.frames > kGravityFrames) {
-      // Things drift toward the floor the prompt names: over one second, more than a pixel.
+    for (size_t h = 0; h < horizons.size(); ++h) {
+      const size_t f = size_t(horizons[h]);
+      // Kept: still as many objects as the prompt names (a blank world keeps nothing).
+      kept[h] += seen[f].objects.size() == e.scene.objects.size();
+      sharp[h] += seen[f].sharpness;
+      sharp_truth[h] += truth[f].sharpness;
+    }
+    if (e.scene.gravity && !e.scene.wind) {
+      // Things drift toward the wall gravity points at: over one second, more than a pixel.
       const toyworld::Direction d = e.scene.gravity->direction;
       const double dx = d == toyworld::Direction::Left ? -1 : d == toyworld::Direction::Right ? 1 : 0;
       const double dy = d == toyworld::Direction::Down ? -1 : d == toyworld::Direction::Up ? 1 : 0;
-      const auto along = [&](const Motion& mo) { return mo.matched > 0 && (mo.x * dx + mo.y * dy) * side > 1.0; };
       ++gravity_cases;
-      gravity_ok += along(median_displacement(seen[0], seen[kGravityFrames]));
-      gravity_truth += along(median_displacement(truth0, truth_g));
+      gravity_ok += drift_along(seen, dx, dy, side);
+      gravity_truth += drift_along(truth, dx, dy, side);
     }
   }
   const int64_t n = int64_t(episodes.size());

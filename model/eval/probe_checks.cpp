@@ -81,16 +81,21 @@ EventCheck check_change(const toyworld::Change& change, const toyworld::WorldSta
         return (!who.shape || b.shape == *who.shape) && (!who.color || b.color == *who.color) &&
                (!who.size || b.size == *who.size) && b.color != change.color;
       });
+      if (!changes_any) return {};
       const int had = count_color(before, change.color);
-      if (!changes_any || had == int(before.objects.size())) return {};
       return first_showing(after, 0, [&](size_t i) { return count_color(after[i], change.color) > had; });
     }
     case ChangeKind::Appear: {
-      if (int(before.objects.size()) >= toyworld::kMaxLiveObjects) return {};
+      if (int(world.bodies.size()) >= toyworld::kMaxLiveObjects) return {};
       return first_showing(after, 0, [&](size_t i) { return after[i].objects.size() > before.objects.size(); });
     }
     case ChangeKind::Freeze: {
-      if (world.frozen || v0.matched == 0 || length(v0) < still) return {};
+      // Visible only when things were moving: judged on the world, not on the frames, so that
+      // frames showing nothing fail the check instead of escaping it.
+      const bool moving = std::any_of(world.bodies.begin(), world.bodies.end(), [&](const toyworld::Body& b) {
+        return std::hypot(b.vx, b.vy) / fps > still;
+      });
+      if (world.frozen || !moving) return {};
       // Still for two frames running: a world settling on its floor is still for a moment.
       return first_showing(after, 0, [&](size_t i) {
         if (i + 2 >= after.size()) return false;

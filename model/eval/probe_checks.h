@@ -55,6 +55,8 @@ struct EventCheck {
 // pixels and frames. A force change counts as shown once things have moved off their old
 // course along the change by more than half way from the old push to the new one would take
 // them; a still picture never shows one.
+// Whether an event can be seen at all is judged on `world_before`, never on the frames, so
+// frames that show nothing fail every check instead of escaping it.
 EventCheck check_event(const toyworld::Event& event, const toyworld::WorldState& world_before,
                        std::span<const toyworld::FrameProbe> recent,
                        std::span<const toyworld::FrameProbe> after, int side_px, double fps);

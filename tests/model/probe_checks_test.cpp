@@ -114,6 +114,25 @@ INSTANTIATE_TEST_SUITE_P(Events, EventOnTruth,
                                            "a blue ball appears", "everything freezes",
                                            "strong gravity pulls up"));
 
+TEST(EventCheck, FramesShowingAnEmptyRoomFailEveryVisibleEvent) {
+  toyworld::Scene scene;
+  scene.objects.assign(3, {.shape = toyworld::Shape::Ball, .color = toyworld::Color::Red});
+  toyworld::WorldState world = toyworld::make_world(scene, 5, kSide, kSide);
+  for (int i = 0; i < 5; ++i) toyworld::step_world(world, kDt);
+  toyworld::Scene empty_scene = scene;
+  toyworld::WorldState empty = toyworld::make_world(empty_scene, 5, kSide, kSide);
+  empty.bodies.clear();
+  const std::vector<FrameProbe> nothing(14, probe_of(empty));
+  for (const char* text : {"gravity flips", "the balls turn green", "a blue ball appears", "everything freezes",
+                           "strong wind blows from the left"}) {
+    auto event = toyworld::parse_event(text);
+    ASSERT_TRUE(event);
+    const EventCheck c = check_event(event->event, world, std::span(nothing).first(2), std::span(nothing).subspan(2),
+                                     kSide, 30.0);
+    EXPECT_EQ(c.outcome, EventOutcome::NotReflected) << text;
+  }
+}
+
 TEST(EventCheck, WallsAreNotVisibleToAProbe) {
   auto event = toyworld::parse_event("bouncy walls");
   ASSERT_TRUE(event) << event.error().message;
