@@ -1,0 +1,71 @@
+// `worldview eval`'s runner on models with known scores: an oracle that runs the simulator must
+// score like the truth, a model that shows a grey frame must score nothing.
+#include <gtest/gtest.h>
+
+#include "model/eval/evaluate.h"
+#include "oracle_world_model.h"
+
+namespace wv::eval {
+namespace {
+
+EvalParams small_params() {
+  EvalParams p;
+  p.prompts = {"three red balls in a dark blue room", "a yellow box and two green balls in a black room",
+               "two cyan balls and a pink box in a dark green room, gravity points left",
+               "a purple box and a blue ball in a grey room, strong gravity pulls up"};
+  p.seeds_per_prompt = 3;
+  p.frames = 40;
+  return p;
+}
+
+TEST(Evaluate, AnOracleRunningTheSimulatorScoresLikeTheTruth) {
+  auto report = evaluate(model::testing::make_oracle_model(), small_params());
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->rollouts, 12);
+  EXPECT_GE(report->count_match, 0.9);
+  EXPECT_GE(report->colors_match, 0.9);
+  EXPECT_EQ(report->background_match, 1.0);
+  EXPECT_EQ(report->gravity_agrees, report->gravity_agrees_truth);
+  ASSERT_EQ(report->events.size(), 5u);
+  for (const EventScore& e : report->events) {
+    // The oracle's worlds are the simulator's, with seeds of its own: the same kind of worlds.
+    ASSERT_GT(e.checkable, 0) << e.text;
+    ASSERT_GT(e.truth_checkable, 0) << e.text;
+    EXPECT_NEAR(double(e.obeyed) / e.checkable, double(e.truth_obeyed) / e.truth_checkable, 0.25) << e.text;
+  }
+  EXPECT_GE(report->events_obeyed, 0.8);
+  EXPECT_GE(report->count_kept_at_end, 0.8);
+  EXPECT_EQ(report->distinct_seed_pairs, 1.0);
+  ASSERT_FALSE(report->horizons.empty());
+  EXPECT_EQ(report->horizons.back().frame, 39);
+  EXPECT_NEAR(report->horizons.back().sharpness, report->horizons.back().sharpness_truth,
+              0.1 * report->horizons.back().sharpness_truth);
+}
+
+TEST(Evaluate, AModelShowingNothingScoresNothing) {
+  auto report = evaluate(model::testing::make_blank_model(), small_params());
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->count_match, 0.0);
+  EXPECT_EQ(report->background_match, 0.0);
+  EXPECT_EQ(report->gravity_agrees, 0.0);
+  EXPECT_GT(report->gravity_agrees_truth, 0.5);
+  EXPECT_EQ(report->events_obeyed, 0.0);
+  for (const EventScore& e : report->events) EXPECT_GT(e.checkable, 0) << e.text << " escaped the check";
+  EXPECT_EQ(report->count_kept_at_end, 0.0);
+  EXPECT_EQ(report->diversity, 0.0);
+}
+
+TEST(Evaluate, RefusesBadParametersNamingThem) {
+  EvalParams p = small_params();
+  p.prompts = {"three red balls in a black room", "a flying zebra in a dark room"};
+  auto r = evaluate(model::testing::make_blank_model(), p);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("zebra"), std::string::npos) << r.error().message;
+  p = small_params();
+  p.frames = 5;
+  EXPECT_FALSE(evaluate(model::testing::make_blank_model(), p));
+  EXPECT_FALSE(evaluate(nullptr, small_params()));
+}
+
+}  // namespace
+}  // namespace wv::eval
