@@ -6,6 +6,7 @@
 #include "model/torchscript_model.h"
 
 #include <caffe2/serialize/read_adapter_interface.h>
+#include <torch/csrc/jit/frontend/error_report.h>
 #include <torch/script.h>
 
 #include <cstring>
@@ -23,10 +24,25 @@ namespace wv::model {
 
 namespace {
 
-// c10::Error's what() carries a C++ backtrace; users get the message alone.
+constexpr const char* kDoesNotCompile =
+    "its TorchScript code does not compile (a damaged file, or one saved by a newer PyTorch)";
+
+// c10::Error's what() carries a C++ backtrace; users get the message alone. ErrorReport::what()
+// (a compile error) decodes the archive's debug records and, when those are damaged, throws out
+// of a noexcept function, ending the process: it is never called.
 std::string error_text(const std::exception& e) {
+  if (dynamic_cast<const torch::jit::ErrorReport*>(&e)) return kDoesNotCompile;
   if (const auto* c10_error = dynamic_cast<const c10::Error*>(&e)) return c10_error->what_without_backtrace();
   return e.what();
+}
+
+// Methods compile on first use; the engine must never see an ErrorReport (see error_text).
+c10::IValue call(torch::jit::Method& method, std::vector<c10::IValue> args) {
+  try {
+    return method(std::move(args));
+  } catch (const torch::jit::ErrorReport&) {
+    throw std::runtime_error(std::string("method '") + method.name() + "': " + kDoesNotCompile);
+  }
 }
 
 // A refusal while loading: the message already names the file.
@@ -195,7 +211,7 @@ std::vector<Signature> contract_signatures() {
 // The method must accept what the engine passes and return what it reads.
 void check_signature(const torch::jit::Module& module, const Signature& want, const std::string& who) {
   const std::string expected = " (expected " + want.text() + ", exported with @torch.jit.export)";
-  std::optional<torch::jit::Method> method = module.find_method(want.method);
+  c10::optional<torch::jit::Method> method = module.find_method(want.method);
   if (!method) throw Refusal{who + "method '" + want.method + "' is missing" + expected};
   const c10::FunctionSchema& schema = method->function().getSchema();
   const std::vector<c10::Argument>& args = schema.arguments();  // args[0] is self
@@ -238,7 +254,7 @@ class TorchScriptModel final : public WorldModel {
   const ModelInfo& info() const override { return info_; }
 
   EncodedPrompt encode_prompt(std::string_view text) override {
-    const c10::IValue result = encode_prompt_({std::string(text)});
+    const c10::IValue result = call(encode_prompt_, {std::string(text)});
     const auto& parts = result.toTupleRef().elements();
     EncodedPrompt p;
     p.embedding = parts[0].toTensor();
@@ -248,14 +264,14 @@ class TorchScriptModel final : public WorldModel {
 
   ModelOutput init(const InitInput& in) override {
     const c10::IValue image = in.start_image.defined() ? c10::IValue(in.start_image) : c10::IValue();
-    return to_output(init_({in.prompt, in.noise, image}));
+    return to_output(call(init_, {in.prompt, in.noise, image}));
   }
 
   ModelOutput step(const StepInput& in) override {
     // Scripts take no Optional for the action: action_dim 0 gets [B, 0].
     const at::Tensor action =
         in.action.defined() ? in.action : at::zeros({in.noise.size(0), 0}, in.noise.options());
-    return to_output(step_({c10::List<at::Tensor>(in.state), in.prompt, action, in.noise}));
+    return to_output(call(step_, {c10::List<at::Tensor>(in.state), in.prompt, action, in.noise}));
   }
 
  private:
