@@ -52,25 +52,6 @@ at::Tensor action_for(const ModelInfo& info, const RolloutSetup& setup, int64_t 
   return at::from_blob(values.data(), {1, info.action_dim}, at::TensorOptions().dtype(at::kFloat)).clone();
 }
 
-// Throws when the model's output does not fit the contract for a batch of `batch`.
-void check_output(const ModelInfo& info, const ModelOutput& out, int64_t batch, const char* method) {
-  const std::string who = "model '" + info.name + "' " + method + "(): ";
-  const at::Tensor& f = out.frame;
-  if (!f.defined() || f.dim() != 4 || f.size(0) != batch || f.size(1) != 3 || f.size(2) != info.height ||
-      f.size(3) != info.width) {
-    throw std::runtime_error(who + "frame has shape " + shape_text(f) + ", expected [" + std::to_string(batch) +
-                             ", 3, " + std::to_string(info.height) + ", " + std::to_string(info.width) + "]");
-  }
-  if (!f.is_floating_point()) throw std::runtime_error(who + "frame is not a float tensor");
-  for (size_t k = 0; k < out.state.size(); ++k) {
-    const at::Tensor& s = out.state[k];
-    if (!s.defined() || s.dim() < 1 || s.size(0) != batch) {
-      throw std::runtime_error(who + "state[" + std::to_string(k) + "] has shape " + shape_text(s) +
-                               ", expected batch " + std::to_string(batch) + " in dim 0");
-    }
-  }
-}
-
 // One forward call for items of equal shapes; fills their results or their errors.
 void call_model(WorldModel& model, const ModelInfo& info, std::vector<WorkItem*>& group,
                 std::vector<at::Tensor>& noises, std::vector<at::Tensor>& actions) {
@@ -88,7 +69,7 @@ void call_model(WorldModel& model, const ModelInfo& info, std::vector<WorkItem*>
     for (WorkItem* item : group) images.push_back(item->rollout->setup().start_image);
     in.start_image = cat_or_single(images, device);
     out = model.init(in);
-    check_output(info, out, batch, "init");
+    check_model_output(info, out, batch, "init");
   } else {
     StepInput in;
     for (size_t k = 0; k < group.front()->state.size(); ++k) {
@@ -100,7 +81,7 @@ void call_model(WorldModel& model, const ModelInfo& info, std::vector<WorkItem*>
     in.noise = cat_or_single(noises, device);
     in.action = cat_or_single(actions, device);
     out = model.step(in);
-    check_output(info, out, batch, "step");
+    check_model_output(info, out, batch, "step");
   }
   for (int64_t b = 0; b < batch; ++b) {
     WorkItem& item = *group[size_t(b)];
@@ -114,6 +95,31 @@ void call_model(WorldModel& model, const ModelInfo& info, std::vector<WorkItem*>
 
 }  // namespace
 
+void check_model_output(const ModelInfo& info, const ModelOutput& out, int64_t batch, const char* method) {
+  const std::string who = "model '" + info.name + "' " + method + "(): ";
+  const at::Tensor& f = out.frame;
+  if (!f.defined() || f.dim() != 4 || f.size(0) != batch || f.size(1) != 3 || f.size(2) != info.height ||
+      f.size(3) != info.width) {
+    throw std::runtime_error(who + "frame has shape " + shape_text(f) + ", expected [" + std::to_string(batch) +
+                             ", 3, " + std::to_string(info.height) + ", " + std::to_string(info.width) + "]");
+  }
+  if (!f.is_floating_point()) throw std::runtime_error(who + "frame is not a float tensor");
+  for (size_t k = 0; k < out.state.size(); ++k) {
+    const at::Tensor& s = out.state[k];
+    if (!s.defined() || s.dim() < 1 || s.size(0) != batch) {
+      throw std::runtime_error(who + "state[" + std::to_string(k) + "] has shape " + shape_text(s) +
+                               ", expected batch " + std::to_string(batch) + " in dim 0");
+    }
+  }
+}
+
+void check_prompt_embedding(const ModelInfo& info, const at::Tensor& embedding) {
+  if (!embedding.defined() || embedding.dim() < 1 || embedding.size(0) != 1) {
+    throw std::runtime_error("model '" + info.name + "' encode_prompt() returned an embedding of shape " +
+                             shape_text(embedding) + ", expected [1, ...]");
+  }
+}
+
 BatchCalls compute_items(WorldModel& model, const ModelInfo& info, std::vector<WorkItem>& items) {
   // No autograd: saved states must not drag graphs along (memory), and it is faster.
   c10::InferenceMode inference;
@@ -124,10 +130,7 @@ BatchCalls compute_items(WorldModel& model, const ModelInfo& info, std::vector<W
     try {
       if (!item.prompt.defined()) {
         EncodedPrompt p = model.encode_prompt(item.prompt_text);
-        if (!p.embedding.defined() || p.embedding.dim() < 1 || p.embedding.size(0) != 1) {
-          throw std::runtime_error("model '" + info.name + "' encode_prompt() returned an embedding of shape " +
-                                   shape_text(p.embedding) + ", expected [1, ...]");
-        }
+        check_prompt_embedding(info, p.embedding);
         item.prompt = p.embedding;
         item.encoded = EncodedText{p.embedding, std::move(p.unknown_words)};
       }

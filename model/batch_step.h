@@ -18,6 +18,12 @@ struct BatchCalls {
   int64_t largest = 0;
 };
 
+// Throw std::runtime_error naming the model when an output breaks the contract: a frame not
+// [batch, 3, H, W] float, a state tensor without `batch` in dim 0, an embedding not [1, ...].
+// Also the loader's smoke check (torchscript_model.cpp).
+void check_model_output(const ModelInfo& info, const ModelOutput& out, int64_t batch, const char* method);
+void check_prompt_embedding(const ModelInfo& info, const at::Tensor& embedding);
+
 // Items all need init, or all need step, from the same model. A throwing model fails every
 // item of that call (item.error); items of other calls are unaffected.
 BatchCalls compute_items(WorldModel& model, const ModelInfo& info, std::vector<WorkItem>& items);
