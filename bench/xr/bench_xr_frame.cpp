@@ -48,7 +48,7 @@ bool measure(int panel_count) {
   auto renderer = wv::renderer::Renderer::create(**ctx);
   if (!renderer) return false;
   const wv::app::Workspace workspace = workspace_with(panel_count);
-  std::vector<wv::app::Panel> panels = wv::app::open_panels(workspace, "bench");
+  std::vector<wv::app::Panel> panels = wv::app::open_panels(workspace, "bench", /*rollouts=*/nullptr);  // toyworld panels only
   wv::app::PanelPlayer player(panels, **renderer);
   double cpu_s = 0.0;
   Clock::duration wall{};
