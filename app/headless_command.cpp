@@ -45,7 +45,10 @@ CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& o) {
   cmd->add_option("-p,--prompt", o.prompts, "A panel with a world generated from this prompt (repeatable)");
   cmd->add_option("--steer", o.steers,
                   "[PANEL@]SECONDS:TEXT: steer an event into prompt panel PANEL (default: all) at SECONDS (repeatable)");
-  cmd->add_option("--model", o.model, "World model of the prompt panels (an id, see `worldview info`)")->capture_default_str();
+  cmd->add_option("--model", o.model, "World model of the prompt panels (an id, see `worldview info`; default toyworld-latent-v1)");
+  cmd->add_option("--model-file", o.model_file,
+                  "A TorchScript world model to use (docs/model-contract.md); it runs as code, so name only files you trust")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--seed", o.seed, "Seed of the first prompt panel; the next ones count up")->capture_default_str();
   cmd->add_option("-o,--out", o.out, "Video to write (H.264 MP4)")->capture_default_str();
   cmd->add_option("--snapshot", o.snapshot, "Also write one frame as PNG");
@@ -72,14 +75,21 @@ int run_headless(const HeadlessOptions& o) {
     wv::log_error(workspace.error().message);
     return 1;
   }
-  if (auto added = add_prompt_panels(*workspace, o.prompts, o.steers, o.model, o.seed); !added) {
-    wv::log_error("headless: " + added.error().message);
-    return 1;
-  }
   // An export: every rollout stepped alone so its frames replay exactly (DESIGN.md §3).
-  auto rollouts = RolloutSources::create({.inference_threads = 1, .intra_op_threads = o.inference_threads, .exact = true});
+  auto rollouts = RolloutSources::create({.inference_threads = 1,
+                                          .intra_op_threads = o.inference_threads,
+                                          .exact = true,
+                                          .model_files = o.model_file.empty() ? std::vector<std::string>{}
+                                                                              : std::vector<std::string>{o.model_file}});
   if (!rollouts) {
     wv::log_error(rollouts.error().message);
+    return 1;
+  }
+  const std::string model = !o.model.empty()                         ? o.model
+                            : !(*rollouts)->named_model_ids().empty() ? (*rollouts)->named_model_ids().front()
+                                                                       : std::string(kDefaultModelId);
+  if (auto added = add_prompt_panels(*workspace, o.prompts, o.steers, model, o.seed); !added) {
+    wv::log_error("headless: " + added.error().message);
     return 1;
   }
   std::vector<Panel> panels = open_panels(*workspace, o.workspace.empty() ? "command line" : o.workspace, rollouts->get());

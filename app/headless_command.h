@@ -19,7 +19,8 @@ struct HeadlessOptions {
   std::string workspace;        // *.wv.json; may be empty when prompts are given
   std::vector<std::string> prompts;  // one generated-world panel each, after the workspace's
   std::vector<std::string> steers;   // "[PANEL@]SECONDS:TEXT": an event steered into prompt panels
-  std::string model = "toyworld-latent-v1";  // the model of the prompt panels
+  std::string model;            // the model id of the prompt panels; empty: the named file's, else the default
+  std::string model_file;       // a TorchScript model the user names (it runs as code)
   uint64_t seed = 1;            // seed of the first prompt panel; the next ones count up
   int inference_threads = 1;    // LibTorch threads of the inference worker
   std::string out = "worldview.mp4";

@@ -1,11 +1,13 @@
 #include "app/model_catalog.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <system_error>
 
 #include "app/workspace/workspace.h"
 #include "model/latent/latent_model.h"
+#include "model/torchscript_model.h"
 
 namespace wv::app {
 namespace fs = std::filesystem;
@@ -36,6 +38,12 @@ Result<std::shared_ptr<model::WorldModel>> ModelCatalog::get(const std::string& 
   if (!is_model_id(id)) return Error{"model id \"" + id + "\" is not a plain name (lower-case letters, digits, '-', '_', '.')"};
   std::lock_guard lock(mutex_);
   if (auto it = loaded_.find(id); it != loaded_.end()) return it->second;
+  if (auto named = named_files_.find(id); named != named_files_.end()) {
+    auto model = model::load_torchscript_model(named->second, {.named_by_user = true});
+    if (!model) return model.error();
+    loaded_[id] = *model;
+    return *model;
+  }
   std::string looked;
   for (const fs::path& folder : folders_) {
     const fs::path weights = folder / id / kWeightsFile;
@@ -54,8 +62,27 @@ Result<std::shared_ptr<model::WorldModel>> ModelCatalog::get(const std::string& 
   return Error{"model \"" + id + "\" not found (looked in " + looked + "; available: " + (known.empty() ? "none" : known) + ")"};
 }
 
+Result<std::string> ModelCatalog::add_named_file(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return Error{"model file " + path + ": not a file"};
+  std::string id;
+  for (const char c : fs::path(path).stem().string()) {
+    const char lower = char(std::tolower(static_cast<unsigned char>(c)));
+    const bool plain = std::isalnum(static_cast<unsigned char>(lower)) || lower == '-' || lower == '_' || lower == '.';
+    id += plain && static_cast<unsigned char>(c) < 128 ? lower : '-';
+  }
+  while (!id.empty() && id.front() == '.') id.erase(0, 1);
+  if (id.size() > 128) id.resize(128);
+  if (!is_model_id(id)) return Error{"model file " + path + ": its name gives no model id"};
+  std::lock_guard lock(mutex_);
+  named_files_[id] = path;
+  loaded_.erase(id);
+  return id;
+}
+
 std::vector<std::string> ModelCatalog::available() const {
   std::vector<std::string> ids;
+  for (const auto& [id, path] : named_files_) ids.push_back(id);
   for (const fs::path& folder : folders_) {
     std::error_code ec;
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {

@@ -6,8 +6,9 @@
 //   if (!m) { wv::log_error(m.error().message); return; }   // names the id and where it looked
 //
 // Ids come from workspaces, which are hostile input: an id is a plain name (is_model_id, checked
-// again here),
-// never a path, and only the built-in weights format (data, not code) is loaded from a folder.
+// again here), never a path, and only the built-in weights format (data, not code) is loaded
+// from a folder. A TorchScript model is code: it is used only when the user names its file
+// (add_named_file, from the command line), under an id made from the file's name.
 // Thread-safe.
 #pragma once
 
@@ -38,6 +39,10 @@ class ModelCatalog {
 
   Result<std::shared_ptr<model::WorldModel>> get(const std::string& id);
 
+  // A TorchScript model file the user named: returns its id ("Oasis v2.pt" -> "oasis-v2"), which
+  // then wins over a folder model of the same id. Loaded on first get().
+  Result<std::string> add_named_file(const std::string& path);
+
   // Ids of the models present in the folders, sorted.
   std::vector<std::string> available() const;
 
@@ -45,6 +50,7 @@ class ModelCatalog {
   std::vector<std::filesystem::path> folders_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<model::WorldModel>> loaded_;
+  std::map<std::string, std::string> named_files_;  // id -> path
 };
 
 }  // namespace wv::app

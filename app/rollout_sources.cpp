@@ -19,7 +19,13 @@ Result<std::unique_ptr<RolloutSources>> RolloutSources::create(const RolloutSour
                                               .intra_op_threads = params.intra_op_threads,
                                               .max_batch = params.exact ? 1 : 8});
   if (!engine) return engine.error();
-  return std::unique_ptr<RolloutSources>(new RolloutSources(std::move(*engine)));
+  std::unique_ptr<RolloutSources> sources(new RolloutSources(std::move(*engine)));
+  for (const std::string& path : params.model_files) {
+    auto id = sources->models_.add_named_file(path);
+    if (!id) return id.error();
+    sources->named_ids_.push_back(*id);
+  }
+  return sources;
 }
 
 Result<std::shared_ptr<wv::FrameSource>> RolloutSources::open(const RolloutSourceSpec& spec, const std::string& where) {

@@ -34,12 +34,16 @@ struct RolloutSourcesParams {
   // Exact replay (headless export): every rollout stepped alone, so its frames are the same
   // whatever else plays (DESIGN.md §3). Interactive modes batch instead.
   bool exact = false;
+  std::vector<std::string> model_files;  // TorchScript models the user named (command line)
 };
 
 class RolloutSources {
  public:
   static Result<std::unique_ptr<RolloutSources>> create(const RolloutSourcesParams& params);
   ~RolloutSources();
+
+  // Ids of the named model files, in order (e.g. to make the first the prompt panels' model).
+  const std::vector<std::string>& named_model_ids() const { return named_ids_; }
 
   // Errors name `where`, the model and the reason (unknown model, bad prompt, ...).
   Result<std::shared_ptr<wv::FrameSource>> open(const RolloutSourceSpec& spec, const std::string& where);
@@ -57,6 +61,7 @@ class RolloutSources {
     std::shared_ptr<model::Rollout> rollout;
   };
   std::vector<Opened> opened_;
+  std::vector<std::string> named_ids_;
 };
 
 }  // namespace wv::app
