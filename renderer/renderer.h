@@ -66,6 +66,10 @@ struct PanelDraw {
   glm::vec2 size_m{1.6f, 0.9f};    // width, height in meters (arc length when curved)
   float curve_radius_m = 0.0f;     // 0: flat; > 0: cylinder about local Y, edges toward +Z
   float opacity = 1.0f;            // < 1: blended, drawn after opaque panels, back to front
+  // A panel shown by a layer beneath this image (an OpenXR quad layer): its front face is cut
+  // out of the image as a hole of alpha 0 that still hides what lies behind it; the texture is
+  // not drawn. Flat panels only. Nearer panels cover the hole as they would cover the panel.
+  bool hole = false;
 };
 
 // Colors are sRGB-encoded (as picked in an image editor), 0..1.
