@@ -67,8 +67,11 @@ Result<bool> XrFrameLoop::step() {
   return true;
 }
 
+uint64_t XrFrameLoop::waits() const { return renderer_.stats().fence_waits + (quads_ ? quads_->waits() : 0); }
+
 Status XrFrameLoop::frame() {
   const double cpu_start = thread_cpu_s();
+  const uint64_t waits_before = waits();
   auto frame = headset_.begin_frame();
   if (!frame) return frame.error();
   if (headset_.session_lost()) return Status::success();
@@ -102,6 +105,7 @@ Status XrFrameLoop::frame() {
   stats_.frames_rendered += layers_.empty() ? 0 : 1;
   stats_.sessions = headset_.sessions_created();
   stats_.last_frame_cpu_s = thread_cpu_s() - cpu_start;
+  stats_.frames_waited += waits() > waits_before ? 1 : 0;
   return Status::success();
 }
 

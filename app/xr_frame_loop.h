@@ -31,6 +31,10 @@ struct XrLoopStats {
   uint64_t frames_rendered = 0;  // ...of which carried layers
   uint64_t sessions = 0;         // sessions created (1 + recoveries from loss)
   double last_frame_cpu_s = 0.0; // render-thread CPU time of the last frame, runtime waits included
+  // Frames in which the render thread blocked on something other than the runtime: our GPU
+  // fences (renderer frames in flight, quad copies). DESIGN.md §4's target is none. Frame
+  // queues are polled, never waited on (PanelPlayer::show_latest).
+  uint64_t frames_waited = 0;
 };
 
 class XrFrameLoop {
@@ -53,6 +57,7 @@ class XrFrameLoop {
   Status render(const xr::FrameViews& frame);
   Status ensure_target();
   Status interact(double dt_s, XrTime time);
+  uint64_t waits() const;
 
   xr::Headset& headset_;
   renderer::Context& ctx_;

@@ -22,6 +22,7 @@ Status XrQuadPanels::ensure_swapchain(xr::Headset& headset, size_t panel, const 
     return Status::success();
   if (quad.swapchain) {
     // A new size: the old images may still be copied into.
+    ++idle_waits_;
     if (Status s = renderer_.wait_idle(); !s) return s;
     quad.swapchain.reset();
     quad.copied.reset();

@@ -42,6 +42,8 @@ class XrQuadPanels {
   // the next call.
   std::span<const XrCompositionLayerBaseHeader* const> layers(XrSpace space, const PanelPlayer& player,
                                                               glm::vec3 head_world);
+  // Times the render thread blocked here on something other than the runtime (GPU fences).
+  uint64_t waits() const { return copier_->fence_waits() + idle_waits_; }
   // Lets go of every swapchain (the GPU must be done with them: wait_idle first).
   void reset();
 
@@ -63,6 +65,7 @@ class XrQuadPanels {
   std::vector<XrCompositionLayerQuad> layers_;
   std::vector<const XrCompositionLayerBaseHeader*> headers_;
   bool warned_layer_limit_ = false;
+  uint64_t idle_waits_ = 0;  // wait_idle before replacing a swapchain of another size
 };
 
 }  // namespace wv::app

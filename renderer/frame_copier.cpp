@@ -77,6 +77,7 @@ Status FrameCopier::submit() {
   if (pending_.empty()) return Status::success();
   Slot& slot = slots_[next_slot_];
   VkDevice device = ctx_.device();
+  if (vkGetFenceStatus(device, slot.fence) == VK_NOT_READY) ++fence_waits_;
   WV_VK_TRY(vkWaitForFences(device, 1, &slot.fence, VK_TRUE, UINT64_MAX));
   if (Status s = stage(slot); !s) return s;
   WV_VK_TRY(vkResetCommandPool(device, slot.pool, 0));

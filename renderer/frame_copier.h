@@ -39,6 +39,8 @@ class FrameCopier {
   // Stages and copies everything added since the last submit, in one queue submission. Waits
   // only for the submission that used the same staging slot, kSlots submissions ago.
   Status submit();
+  // submit() calls that blocked on the GPU (the slot's earlier copies were still running).
+  uint64_t fence_waits() const { return fence_waits_; }
 
  private:
   static constexpr size_t kSlots = 3;
@@ -60,6 +62,7 @@ class FrameCopier {
   std::array<Slot, kSlots> slots_{};
   size_t next_slot_ = 0;
   std::vector<Copy> pending_;
+  uint64_t fence_waits_ = 0;
 };
 
 }  // namespace wv::renderer

@@ -233,6 +233,7 @@ Result<uint64_t> Renderer::Impl::render(RenderTarget& target, std::span<const Vi
   // Wait for the frame that used this slot; not counted as render-thread work.
   const double cpu_before_wait = thread_cpu_s();
   if (slot.frame_id != 0) {
+    if (vkGetFenceStatus(device, slot.fence) == VK_NOT_READY) stats.fence_waits++;
     WV_VK_TRY(vkWaitForFences(device, 1, &slot.fence, VK_TRUE, UINT64_MAX));
     // Every earlier frame's slot was waited for before this one: all up to here are done.
     completed_frame = std::max(completed_frame, slot.frame_id);

@@ -108,6 +108,7 @@ struct RendererStats {
   uint64_t textures_recreated = 0;
   uint64_t zero_copy_uploads = 0;  // of textures_uploaded: copied from imported frame memory
   uint64_t frame_imports = 0;      // imports behind them; a frame uploaded again reuses its import
+  uint64_t fence_waits = 0;        // render() calls that blocked: the slot's earlier frame was still on the GPU
 };
 
 class Renderer {
