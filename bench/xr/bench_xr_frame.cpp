@@ -3,11 +3,11 @@
 // eyes into the swapchain images, xrEndFrame), against the simulated runtime (tests/xr_sim,
 // which never blocks in xrWaitFrame), with 1, 4 and 16 panels, each panel drawn into the
 // projection layer or shown as its own quad layer (new frames copied into its swapchain; the
-// simulator's 16-layer limit leaves the 16th panel in the projection). Also wall ms per frame,
-// which includes lavapipe's rendering (the loop is paced at 90 Hz, as xrWaitFrame would), and the frames in which the render thread waited on
-// anything but the runtime (XrLoopStats::frames_waited; target: none), alone and with every
-// core kept busy by background matmul threads standing in for the inference core. Prints
-// figures; never fails on time.
+// simulator's 16-layer limit leaves the 16th panel in the projection). Also wall ms per frame
+// (the loop is paced at 90 Hz, as a headset's xrWaitFrame would pace it) and the frames in
+// which the render thread waited on anything but the runtime (XrLoopStats::frames_waited;
+// target: none), with the cores idle and with every core kept busy by matmul threads standing
+// in for the inference core. Prints figures; never fails on time.
 // Usage: bench_xr_frame (set XR_RUNTIME_JSON to measure another runtime)
 #include <atomic>
 #include <chrono>
