@@ -36,7 +36,14 @@ PanelPlayer::PanelPlayer(std::vector<Panel>& panels, renderer::Renderer& rendere
 void PanelPlayer::show(size_t i, FramePtr frame) {
   if (!frame || frame == shown_[i]) return;
   shown_[i] = frame;
-  renderer_.update_texture(draws_[i].texture, std::move(frame));
+  if (!draws_[i].hole) renderer_.update_texture(draws_[i].texture, std::move(frame));
+}
+
+void PanelPlayer::set_hole(size_t i, bool hole) {
+  if (hole == draws_[i].hole) return;
+  draws_[i].hole = hole;
+  // Drawn again: the texture catches up with the frames it skipped.
+  if (!hole && shown_[i]) renderer_.update_texture(draws_[i].texture, shown_[i]);
 }
 
 void PanelPlayer::show_latest(double t_s) {

@@ -41,6 +41,11 @@ class PanelPlayer {
   void set_pose(size_t i, const wv::Pose& T_world_panel);
   // A hovered panel is drawn 4% larger: it comes toward the pointer.
   void set_hovered(size_t i, bool hovered);
+  // The frame panel i shows now (null before the first one).
+  const FramePtr& shown(size_t i) const { return shown_[i]; }
+  // A panel another layer shows (xr quad layers) is drawn as a hole (renderer::PanelDraw::hole),
+  // and its frames are not uploaded to the renderer while it is one.
+  void set_hole(size_t i, bool hole);
   // Per-panel playback clock for show_latest (interactive modes), re-anchored at display time
   // t_s: a new speed, or a jump by delta_s of source time. Jumping back needs a seekable source
   // (others hold their place).

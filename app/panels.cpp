@@ -70,6 +70,7 @@ std::vector<Panel> open_panels(const Workspace& workspace, const std::string& wo
     }
     panel.size_m = {spec.width_m, spec.width_m * aspect};
     panel.curve_radius_m = spec.curve_radius_m;
+    panel.quad = spec.layer == PanelSpec::Layer::Quad;
     items[i].size_m = panel.size_m;
     if (spec.pose) items[i].fixed = spec.pose->to_pose();
   }

@@ -52,6 +52,7 @@ Result<bool> XrFrameLoop::step() {
     // The lost session's swapchain images die with it: the GPU must be done with them first.
     if (Status s = renderer_.wait_idle(); !s) return s.error();
     target_.reset();
+    if (quads_) quads_->reset();
     if (Status s = headset_.recreate_session(); !s) return s.error();
     if (headset_.session_lost()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     return true;
@@ -66,8 +67,11 @@ Result<bool> XrFrameLoop::step() {
   return true;
 }
 
+uint64_t XrFrameLoop::waits() const { return renderer_.stats().fence_waits + (quads_ ? quads_->waits() : 0); }
+
 Status XrFrameLoop::frame() {
   const double cpu_start = thread_cpu_s();
+  const uint64_t waits_before = waits();
   auto frame = headset_.begin_frame();
   if (!frame) return frame.error();
   if (headset_.session_lost()) return Status::success();
@@ -76,24 +80,32 @@ Status XrFrameLoop::frame() {
   display_time_s_ = double(frame->display_time - first_display_time_) * 1e-9;
   if (Status s = interact(display_time_s_ - previous_s, frame->display_time); !s) return s;
 
-  xr::ProjectionLayer layer;
-  const XrCompositionLayerBaseHeader* layers[] = {layer.header()};
-  size_t layer_count = 0;
+  xr::ProjectionLayer projection;
+  layers_.clear();
   if (frame->should_render && frame->views_tracked) {
     if (Status s = render(*frame); !s) return s;
     if (headset_.session_lost()) return Status::success();
-    layer.fill(headset_.session(), *frame);
-    layer_count = 1;
+    xr::Session& session = headset_.session();
+    const XrVector3f& left = frame->views[0].pose.position;
+    const XrVector3f& right = frame->views[1].pose.position;
+    const glm::vec3 head_world = 0.5f * glm::vec3(left.x + right.x, left.y + right.y, left.z + right.z);
+    // Quads first (painter's order): the projection layer goes over them and shows them
+    // through its holes.
+    for (const XrCompositionLayerBaseHeader* quad : quads_->layers(session.world_space(), player_, head_world))
+      layers_.push_back(quad);
+    projection.fill(session, *frame, !layers_.empty());
+    layers_.push_back(projection.header());
   }
   {
     // xrEndFrame may use the graphics queue (XR_KHR_vulkan_enable2): the Context's rule.
     std::lock_guard lock(ctx_.queue_mutex());
-    if (Status s = headset_.end_frame(*frame, {layers, layer_count}); !s) return s;
+    if (Status s = headset_.end_frame(*frame, layers_); !s) return s;
   }
   ++stats_.frames_ended;
-  stats_.frames_rendered += layer_count;
+  stats_.frames_rendered += layers_.empty() ? 0 : 1;
   stats_.sessions = headset_.sessions_created();
   stats_.last_frame_cpu_s = thread_cpu_s() - cpu_start;
+  stats_.frames_waited += waits() > waits_before ? 1 : 0;
   return Status::success();
 }
 
@@ -123,6 +135,11 @@ Status XrFrameLoop::interact(double dt_s, XrTime time) {
 }
 
 Status XrFrameLoop::ensure_target() {
+  if (!quads_) {
+    auto quads = XrQuadPanels::create(ctx_, renderer_);
+    if (!quads) return quads.error();
+    quads_ = std::move(*quads);
+  }
   if (target_ && target_session_ == headset_.sessions_created()) return Status::success();
   xr::Session& session = headset_.session();
   std::vector<renderer::ExternalViewImages> views;
@@ -141,6 +158,8 @@ Status XrFrameLoop::ensure_target() {
 Status XrFrameLoop::render(const xr::FrameViews& frame) {
   if (Status s = ensure_target(); !s) return s;
   player_.show_latest(display_time_s_);
+  if (Status s = quads_->update(headset_, player_); !s) return s;
+  if (headset_.session_lost()) return Status::success();
   xr::Session& session = headset_.session();
   const uint32_t view_count = session.view_count();
   for (uint32_t v = 0; v < view_count; ++v) {

@@ -1,6 +1,7 @@
 // app/xr_frame_loop.h — one turn of xr mode's render loop: OpenXR events and session state,
-// then one frame paced by xrWaitFrame: the panels' newest frames, both eyes rendered into the
-// acquired swapchain images, a projection layer submitted. Controllers point at, select, grab
+// then one frame paced by xrWaitFrame: the panels' newest frames, quad panels' new frames copied
+// into their own swapchains (xr_quad_panels.h), both eyes rendered into the acquired swapchain
+// images, the quad layers (far to near) and the projection layer submitted. Controllers point at, select, grab
 // and scrub panels (interaction.h). A lost session is replaced without
 // touching the panels or their sources.
 //
@@ -19,6 +20,7 @@
 
 #include "app/interaction.h"
 #include "app/panel_player.h"
+#include "app/xr_quad_panels.h"
 #include "renderer/renderer.h"
 #include "xr/headset.h"
 
@@ -26,9 +28,13 @@ namespace wv::app {
 
 struct XrLoopStats {
   uint64_t frames_ended = 0;     // xrEndFrame calls
-  uint64_t frames_rendered = 0;  // ...of which carried a projection layer
+  uint64_t frames_rendered = 0;  // ...of which carried layers
   uint64_t sessions = 0;         // sessions created (1 + recoveries from loss)
   double last_frame_cpu_s = 0.0; // render-thread CPU time of the last frame, runtime waits included
+  // Frames in which the render thread blocked on something other than the runtime: our GPU
+  // fences (renderer frames in flight, quad copies). DESIGN.md §4's target is none. Frame
+  // queues are polled, never waited on (PanelPlayer::show_latest).
+  uint64_t frames_waited = 0;
 };
 
 class XrFrameLoop {
@@ -51,6 +57,7 @@ class XrFrameLoop {
   Status render(const xr::FrameViews& frame);
   Status ensure_target();
   Status interact(double dt_s, XrTime time);
+  uint64_t waits() const;
 
   xr::Headset& headset_;
   renderer::Context& ctx_;
@@ -60,6 +67,8 @@ class XrFrameLoop {
   std::vector<PanelShape> shapes_;
   std::vector<bool> hovered_;
   std::unique_ptr<renderer::ExternalImagesTarget> target_;
+  std::unique_ptr<XrQuadPanels> quads_;
+  std::vector<const XrCompositionLayerBaseHeader*> layers_;  // this frame's, for xrEndFrame
   uint64_t target_session_ = 0;  // the session whose swapchains target_ draws into
   XrTime first_display_time_ = 0;
   double display_time_s_ = 0.0;

@@ -7,7 +7,7 @@
 namespace wv::renderer {
 namespace {
 
-enum Module { kEnvironmentVert, kEnvironmentFrag, kPanelVert, kPanelFrag };
+enum Module { kEnvironmentVert, kEnvironmentFrag, kPanelVert, kPanelFrag, kPanelHoleFrag, kModuleCount };
 
 struct PipelineDesc {
   VkPipelineLayout layout;
@@ -16,6 +16,7 @@ struct PipelineDesc {
   bool blend;
   bool depth_write;
   VkCompareOp depth_compare;
+  bool hole = false;  // erase instead of paint (panel_hole.frag), front faces only
 };
 
 }  // namespace
@@ -58,9 +59,9 @@ Status Pipelines::init(VkFormat depth_format) {
   env.pPushConstantRanges = &env_range;
   WV_VK_TRY(vkCreatePipelineLayout(device, &env, nullptr, &environment_layout_));
 
-  const shaders::Spirv* code[4] = {&shaders::environment_vert, &shaders::environment_frag,
-                                   &shaders::panel_vert, &shaders::panel_frag};
-  for (int i = 0; i < 4; ++i) {
+  const shaders::Spirv* code[kModuleCount] = {&shaders::environment_vert, &shaders::environment_frag,
+                                              &shaders::panel_vert, &shaders::panel_frag, &shaders::panel_hole_frag};
+  for (int i = 0; i < kModuleCount; ++i) {
     VkShaderModuleCreateInfo info{VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO};
     info.codeSize = code[i]->size_bytes;
     info.pCode = code[i]->words;
@@ -78,14 +79,15 @@ Result<const PipelineSet*> Pipelines::get(VkFormat color_format, VkSampleCountFl
 }
 
 Status Pipelines::build(PipelineSet& set) {
-  const PipelineDesc descs[3] = {
+  const PipelineDesc descs[4] = {
       {environment_layout_, modules_[kEnvironmentVert], modules_[kEnvironmentFrag], false, true, VK_COMPARE_OP_ALWAYS},
       {panel_layout_, modules_[kPanelVert], modules_[kPanelFrag], true, true, VK_COMPARE_OP_LESS},
       {panel_layout_, modules_[kPanelVert], modules_[kPanelFrag], true, false, VK_COMPARE_OP_LESS},
+      {panel_layout_, modules_[kPanelVert], modules_[kPanelHoleFrag], true, true, VK_COMPARE_OP_LESS, true},
   };
-  VkPipeline* outputs[3] = {&set.environment, &set.panel_opaque, &set.panel_translucent};
+  VkPipeline* outputs[4] = {&set.environment, &set.panel_opaque, &set.panel_translucent, &set.panel_hole};
 
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < 4; ++i) {
     const PipelineDesc& d = descs[i];
     VkPipelineShaderStageCreateInfo stages[2] = {};
     stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_VERTEX_BIT, d.vert, "main", nullptr};
@@ -98,7 +100,8 @@ Status Pipelines::build(PipelineSet& set) {
     viewport.scissorCount = 1;
     VkPipelineRasterizationStateCreateInfo raster{VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO};
     raster.polygonMode = VK_POLYGON_MODE_FILL;
-    raster.cullMode = VK_CULL_MODE_NONE;  // panels show a dark back face
+    // Panels show a dark back face; a hole has none, like the quad layer it makes room for.
+    raster.cullMode = d.hole ? VK_CULL_MODE_BACK_BIT : VK_CULL_MODE_NONE;
     // Panels are counter-clockwise seen from their front (checked by the placeholder test).
     raster.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
     raster.lineWidth = 1.0f;
@@ -117,6 +120,12 @@ Status Pipelines::build(PipelineSet& set) {
     blend_attachment.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
     blend_attachment.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
     blend_attachment.alphaBlendOp = VK_BLEND_OP_ADD;
+    if (d.hole) {
+      // Erase by the edge coverage c (the shader's alpha): color and alpha both become
+      // dst * (1 - c), which keeps the image premultiplied for the compositor.
+      blend_attachment.srcColorBlendFactor = VK_BLEND_FACTOR_ZERO;
+      blend_attachment.srcAlphaBlendFactor = VK_BLEND_FACTOR_ZERO;
+    }
     blend_attachment.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT |
                                       VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
     VkPipelineColorBlendStateCreateInfo blend{VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO};
@@ -152,11 +161,12 @@ Status Pipelines::build(PipelineSet& set) {
 Pipelines::~Pipelines() {
   VkDevice device = ctx_.device();
   for (auto set = sets_.rbegin(); set != sets_.rend(); ++set) {
+    vkDestroyPipeline(device, set->panel_hole, nullptr);
     vkDestroyPipeline(device, set->panel_translucent, nullptr);
     vkDestroyPipeline(device, set->panel_opaque, nullptr);
     vkDestroyPipeline(device, set->environment, nullptr);
   }
-  for (int i = 3; i >= 0; --i) vkDestroyShaderModule(device, modules_[i], nullptr);
+  for (int i = kModuleCount - 1; i >= 0; --i) vkDestroyShaderModule(device, modules_[i], nullptr);
   vkDestroyPipelineLayout(device, environment_layout_, nullptr);
   vkDestroyPipelineLayout(device, panel_layout_, nullptr);
   vkDestroyDescriptorSetLayout(device, texture_set_layout_, nullptr);

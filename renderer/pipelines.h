@@ -38,6 +38,7 @@ struct PipelineSet {
   VkPipeline environment = VK_NULL_HANDLE;
   VkPipeline panel_opaque = VK_NULL_HANDLE;       // depth write on
   VkPipeline panel_translucent = VK_NULL_HANDLE;  // depth write off
+  VkPipeline panel_hole = VK_NULL_HANDLE;         // erases to alpha 0, depth write on, front only
 };
 
 class Pipelines {
@@ -65,7 +66,7 @@ class Pipelines {
   VkDescriptorSetLayout texture_set_layout_ = VK_NULL_HANDLE;
   VkPipelineLayout panel_layout_ = VK_NULL_HANDLE;
   VkPipelineLayout environment_layout_ = VK_NULL_HANDLE;
-  VkShaderModule modules_[4] = {};  // environment vert/frag, panel vert/frag
+  VkShaderModule modules_[5] = {};  // environment vert/frag, panel vert/frag, panel hole frag
   std::deque<PipelineSet> sets_;  // deque: get() hands out stable pointers
 };
 

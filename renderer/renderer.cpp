@@ -92,6 +92,7 @@ struct Renderer::Impl {
   // Per-frame scratch, kept to avoid allocating per frame.
   std::vector<uint32_t> opaque;
   std::vector<uint32_t> translucent;
+  std::vector<uint32_t> holes;
   std::vector<float> distance2;
 };
 
@@ -150,6 +151,7 @@ Status Renderer::Impl::init() {
   const size_t reserve = 64;
   opaque.reserve(reserve);
   translucent.reserve(reserve);
+  holes.reserve(reserve);
   distance2.reserve(reserve);
   return Status::success();
 }
@@ -231,6 +233,7 @@ Result<uint64_t> Renderer::Impl::render(RenderTarget& target, std::span<const Vi
   // Wait for the frame that used this slot; not counted as render-thread work.
   const double cpu_before_wait = thread_cpu_s();
   if (slot.frame_id != 0) {
+    if (vkGetFenceStatus(device, slot.fence) == VK_NOT_READY) stats.fence_waits++;
     WV_VK_TRY(vkWaitForFences(device, 1, &slot.fence, VK_TRUE, UINT64_MAX));
     // Every earlier frame's slot was waited for before this one: all up to here are done.
     completed_frame = std::max(completed_frame, slot.frame_id);
@@ -416,17 +419,21 @@ void Renderer::Impl::record_view(VkCommandBuffer cmd, const PipelineSet& set, co
   // anti-aliased edges and translucency compose over what lies behind.
   opaque.clear();
   translucent.clear();
+  holes.clear();
   distance2.resize(panels.size());
   for (uint32_t i = 0; i < panels.size(); ++i) {
     if (panels[i].opacity <= 0.0f) continue;
     const glm::vec3 center_view = glm::vec3(view.T_view_world * panels[i].T_world_panel[3]);
     distance2[i] = glm::dot(center_view, center_view);
-    (panels[i].opacity >= 1.0f ? opaque : translucent).push_back(i);
+    (panels[i].hole ? holes : panels[i].opacity >= 1.0f ? opaque : translucent).push_back(i);
   }
   auto farther_first = [this](uint32_t a, uint32_t b) { return distance2[a] > distance2[b]; };
   std::sort(opaque.begin(), opaque.end(), farther_first);
   std::sort(translucent.begin(), translucent.end(), farther_first);
   draw_panels(cmd, set.panel_opaque, opaque, view, panels);
+  // Holes after the opaque panels (depth decides who covers whom), before translucent ones,
+  // which then blend over the hole's alpha 0 as over the layer the compositor puts there.
+  draw_panels(cmd, set.panel_hole, holes, view, panels);
   draw_panels(cmd, set.panel_translucent, translucent, view, panels);
   vkCmdEndRendering(cmd);
 }

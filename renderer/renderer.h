@@ -66,6 +66,10 @@ struct PanelDraw {
   glm::vec2 size_m{1.6f, 0.9f};    // width, height in meters (arc length when curved)
   float curve_radius_m = 0.0f;     // 0: flat; > 0: cylinder about local Y, edges toward +Z
   float opacity = 1.0f;            // < 1: blended, drawn after opaque panels, back to front
+  // A panel shown by a layer beneath this image (an OpenXR quad layer): its front face is cut
+  // out of the image as a hole of alpha 0 that still hides what lies behind it; the texture is
+  // not drawn. Flat panels only. Nearer panels cover the hole as they would cover the panel.
+  bool hole = false;
 };
 
 // Colors are sRGB-encoded (as picked in an image editor), 0..1.
@@ -104,6 +108,7 @@ struct RendererStats {
   uint64_t textures_recreated = 0;
   uint64_t zero_copy_uploads = 0;  // of textures_uploaded: copied from imported frame memory
   uint64_t frame_imports = 0;      // imports behind them; a frame uploaded again reuses its import
+  uint64_t fence_waits = 0;        // render() calls that blocked: the slot's earlier frame was still on the GPU
 };
 
 class Renderer {

@@ -15,6 +15,9 @@ const uint32_t kPanelVert[] = {
 const uint32_t kPanelFrag[] = {
 #include "panel.frag.inc"
 };
+const uint32_t kPanelHoleFrag[] = {
+#include "panel_hole.frag.inc"
+};
 
 }  // namespace
 
@@ -22,5 +25,6 @@ const Spirv environment_vert{kEnvironmentVert, sizeof(kEnvironmentVert)};
 const Spirv environment_frag{kEnvironmentFrag, sizeof(kEnvironmentFrag)};
 const Spirv panel_vert{kPanelVert, sizeof(kPanelVert)};
 const Spirv panel_frag{kPanelFrag, sizeof(kPanelFrag)};
+const Spirv panel_hole_frag{kPanelHoleFrag, sizeof(kPanelHoleFrag)};
 
 }  // namespace wv::shaders

@@ -19,5 +19,6 @@ extern const Spirv environment_vert;  // full-screen triangle; world rays for th
 extern const Spirv environment_frag;  // sky gradient, horizon, floor grid; writes floor depth
 extern const Spirv panel_vert;        // flat or curved panel mesh from gl_VertexIndex
 extern const Spirv panel_frag;        // texture * opacity, anti-aliased edges, dark back face
+extern const Spirv panel_hole_frag;   // transparent hole (alpha 0) where a quad layer shows the panel
 
 }  // namespace wv::shaders

@@ -2,7 +2,7 @@
 
 namespace wv::xr {
 
-void ProjectionLayer::fill(Session& session, const FrameViews& frame) {
+void ProjectionLayer::fill(Session& session, const FrameViews& frame, bool layers_beneath) {
   WV_ASSERT(session.view_count() == views_.size());
   for (uint32_t i = 0; i < views_.size(); ++i) {
     const SwapchainParams& image = session.view_swapchain(i).params();
@@ -15,8 +15,10 @@ void ProjectionLayer::fill(Session& session, const FrameViews& frame) {
     v.subImage.imageArrayIndex = 0;
   }
   layer_ = {XR_TYPE_COMPOSITION_LAYER_PROJECTION};
-  // Panels are opaque and the sky covers every pixel: nothing for the compositor to blend.
-  layer_.layerFlags = 0;
+  // The sky covers every pixel with alpha 1 except the holes left for quad layers beneath
+  // (xr/quad_layer.h); the image is premultiplied (a hole is 0, 0, 0, 0). Without layers
+  // beneath there is nothing to blend with.
+  layer_.layerFlags = layers_beneath ? XR_COMPOSITION_LAYER_BLEND_TEXTURE_SOURCE_ALPHA_BIT : 0;
   layer_.space = session.world_space();
   layer_.viewCount = uint32_t(views_.size());
   layer_.views = views_.data();

@@ -2,7 +2,7 @@
 // of view as located for the frame, and the whole of that view's swapchain image.
 //
 //   wv::xr::ProjectionLayer layer;
-//   layer.fill(session, frame);                       // after rendering and releasing the images
+//   layer.fill(session, frame, false);                // after rendering and releasing the images
 //   const XrCompositionLayerBaseHeader* layers[] = {layer.header()};
 //   headset.end_frame(frame, layers);
 //
@@ -20,7 +20,8 @@ namespace wv::xr {
 
 class ProjectionLayer {
  public:
-  void fill(Session& session, const FrameViews& frame);
+  // layers_beneath: quad layers are submitted before this one and show through its alpha.
+  void fill(Session& session, const FrameViews& frame, bool layers_beneath);
   const XrCompositionLayerBaseHeader* header() const {
     return reinterpret_cast<const XrCompositionLayerBaseHeader*>(&layer_);
   }

@@ -119,6 +119,10 @@ struct PanelSpec {
   float width_m = 1.0f;         // height follows the source's aspect ratio
   float curve_radius_m = 0.0f;  // 0: flat; else bent around a vertical axis toward the viewer
   std::optional<PanelPose> pose;  // absent: the layout places the panel
+  // How xr mode shows the panel: drawn into the projection layer with the room, or handed to the
+  // compositor as its own quad layer (sharper; flat panels only). Other modes draw both alike.
+  enum class Layer { Projection, Quad };
+  Layer layer = Layer::Projection;
 
   bool operator==(const PanelSpec&) const = default;
 };

@@ -99,6 +99,18 @@ PanelSpec read_panel(const Field& field) {
     }
   }
   if (const std::optional<Field> pose = panel.optional("pose")) spec.pose = read_pose(*pose);
+  if (const std::optional<Field> layer = panel.optional("layer")) {
+    const std::string name = layer->string(limits::kMaxTextBytes);
+    if (name == "projection") {
+      spec.layer = PanelSpec::Layer::Projection;
+    } else if (name == "quad") {
+      spec.layer = PanelSpec::Layer::Quad;
+    } else {
+      layer->fail("unknown layer " + quote_for_message(name) + " (known: projection, quad)");
+    }
+    if (spec.layer == PanelSpec::Layer::Quad && spec.curve_radius_m > 0.0f)
+      layer->fail("a quad layer is flat: use curve_radius_m 0, or layer \"projection\" for a curved panel");
+  }
   panel.warn_unknown();
   return spec;
 }

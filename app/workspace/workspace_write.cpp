@@ -32,6 +32,7 @@ Json write_panel(const PanelSpec& panel) {
   out["source"] = write_source(panel.source);
   out["width_m"] = float_for_json(panel.width_m);
   out["curve_radius_m"] = float_for_json(panel.curve_radius_m);
+  out["layer"] = panel.layer == PanelSpec::Layer::Quad ? "quad" : "projection";
   if (panel.pose) {
     const PanelPose& pose = *panel.pose;
     out["pose"] = {{"position",

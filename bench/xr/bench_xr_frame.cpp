@@ -1,12 +1,19 @@
 // bench_xr_frame — render-thread CPU ms per frame of xr mode's frame loop (XrFrameLoop::step:
 // events, controllers, xrWaitFrame/xrBeginFrame, view location, panel frames, rendering both
 // eyes into the swapchain images, xrEndFrame), against the simulated runtime (tests/xr_sim,
-// which never blocks in xrWaitFrame), with 1, 4 and 16 panels, projection layer only. Also
-// wall ms per frame, which includes lavapipe's rendering. Prints figures; never fails on time.
+// which never blocks in xrWaitFrame), with 1, 4 and 16 panels, each panel drawn into the
+// projection layer or shown as its own quad layer (new frames copied into its swapchain; the
+// simulator's 16-layer limit leaves the 16th panel in the projection). Also wall ms per frame
+// (the loop is paced at 90 Hz, as a headset's xrWaitFrame would pace it) and the frames in
+// which the render thread waited on anything but the runtime (XrLoopStats::frames_waited;
+// target: none), with the cores idle and with every core kept busy by matmul threads standing
+// in for the inference core. Prints figures; never fails on time.
 // Usage: bench_xr_frame (set XR_RUNTIME_JSON to measure another runtime)
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 #include <vector>
 
 #include "app/panel_player.h"
@@ -20,20 +27,52 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr int kWarmup = 10;
 constexpr int kFrames = 60;
+constexpr auto kDisplayPeriod = std::chrono::nanoseconds(11'111'111);  // 90 Hz
 
-wv::app::Workspace workspace_with(int panels) {
+using Layer = wv::app::PanelSpec::Layer;
+
+wv::app::Workspace workspace_with(int panels, Layer layer) {
   wv::app::Workspace w;
   for (int i = 0; i < panels; ++i) {
     wv::app::PanelSpec p;
     p.source.toyworld.scene = "three red balls bounce in a dark blue room";
     p.source.toyworld.seed = uint64_t(i + 1);
     p.width_m = 0.6f;
+    p.layer = layer;
     w.panels.push_back(p);
   }
   return w;
 }
 
-bool measure(int panel_count) {
+// One busy thread per core multiplying 128x128 matrices until destroyed: the CPU as a
+// saturating inference core leaves it.
+class CpuLoad {
+ public:
+  CpuLoad() {
+    for (unsigned t = 0; t < std::max(1u, std::thread::hardware_concurrency()); ++t)
+      threads_.emplace_back([this] {
+        constexpr int n = 128;
+        std::vector<float> a(n * n, 1.0f), b(n * n, 0.5f), c(n * n);
+        while (!stop_) {
+          for (int i = 0; i < n; ++i)
+            for (int k = 0; k < n; ++k)
+              for (int j = 0; j < n; ++j) c[i * n + j] += a[i * n + k] * b[k * n + j];
+          sink_ += c[0];
+        }
+      });
+  }
+  ~CpuLoad() {
+    stop_ = true;
+    for (auto& t : threads_) t.join();
+  }
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::atomic<float> sink_{0.0f};  // keeps the work from being optimized away
+  std::vector<std::thread> threads_;
+};
+
+bool measure(int panel_count, Layer layer, bool loaded) {
   wv::renderer::RequiredDeviceFeatures features;
   wv::xr::HeadsetParams params;
   params.vulkan.device_features = &features.features;
@@ -47,26 +86,33 @@ bool measure(int panel_count) {
   if (!ctx) return false;
   auto renderer = wv::renderer::Renderer::create(**ctx);
   if (!renderer) return false;
-  const wv::app::Workspace workspace = workspace_with(panel_count);
+  const wv::app::Workspace workspace = workspace_with(panel_count, layer);
   std::vector<wv::app::Panel> panels = wv::app::open_panels(workspace, "bench", /*rollouts=*/nullptr);  // toyworld panels only
   wv::app::PanelPlayer player(panels, **renderer);
   double cpu_s = 0.0;
   Clock::duration wall{};
+  uint64_t waited = 0;
   {
     wv::app::XrFrameLoop loop(**headset, **ctx, **renderer, player);
     while (loop.stats().frames_rendered < kWarmup)
       if (auto more = loop.step(); !more || !*more) return false;
+    std::unique_ptr<CpuLoad> load = loaded ? std::make_unique<CpuLoad>() : nullptr;
     const uint64_t start = loop.stats().frames_ended;
+    const uint64_t waited_before = loop.stats().frames_waited;
     const auto t0 = Clock::now();
     while (loop.stats().frames_ended < start + kFrames) {
       const uint64_t before = loop.stats().frames_ended;
       if (auto more = loop.step(); !more || !*more) return false;
       if (loop.stats().frames_ended > before) cpu_s += loop.stats().last_frame_cpu_s;
+      // The simulator's xrWaitFrame never blocks; a headset's paces the loop at its refresh.
+      std::this_thread::sleep_until(t0 + (loop.stats().frames_ended - start) * kDisplayPeriod);
     }
     wall = Clock::now() - t0;
+    waited = loop.stats().frames_waited - waited_before;
   }
-  std::printf("%6d  %-16s %10.2f %10.2f\n", panel_count, "projection", 1e3 * cpu_s / kFrames,
-              std::chrono::duration<double, std::milli>(wall).count() / kFrames);
+  std::printf("%6d  %-12s %-6s %8.2f %8.2f %8llu/%d\n", panel_count, layer == Layer::Quad ? "quad" : "projection",
+              loaded ? "busy" : "idle", 1e3 * cpu_s / kFrames, std::chrono::duration<double, std::milli>(wall).count() / kFrames,
+              (unsigned long long)waited, kFrames);
   return true;
 }
 
@@ -74,9 +120,11 @@ bool measure(int panel_count) {
 
 int main() {
   setenv("XR_RUNTIME_JSON", WV_XR_SIM_MANIFEST, /*overwrite=*/0);
-  std::printf("xr frame loop, simulated runtime, 2 x 512x512 views (quad-layer variant: not built yet)\n");
-  std::printf("%6s  %-16s %10s %10s\n", "panels", "layers", "cpu ms", "wall ms");
-  for (int n : {1, 4, 16})
-    if (!measure(n)) return 1;
+  std::printf("xr frame loop, simulated runtime, 2 x 512x512 views, 128x128 30 fps panels\n");
+  std::printf("%6s  %-12s %-6s %8s %8s %11s\n", "panels", "panel layer", "cores", "cpu ms", "wall ms", "waited");
+  for (bool loaded : {false, true})
+    for (int n : {1, 4, 16})
+      for (Layer layer : {Layer::Projection, Layer::Quad})
+        if (!measure(n, layer, loaded)) return 1;
   return 0;
 }

@@ -96,6 +96,21 @@ TEST(WorkspaceParse, RefusesAnUnknownSourceKindListingTheKnownOnes) {
                2, "layout.kind", "unknown layout kind \"spiral\" (known: arc, grid)");
 }
 
+TEST(WorkspaceParse, ReadsThePanelLayerAndRefusesUnknownOrCurvedQuads) {
+  const auto ws = parse_workspace(with_panels("    {\"source\": {\"kind\": \"toyworld\", \"scene\": \"s\"}},\n"
+                                              "    {\"source\": {\"kind\": \"toyworld\", \"scene\": \"s\"}, \"layer\": \"quad\"},\n"
+                                              "    {\"source\": {\"kind\": \"toyworld\", \"scene\": \"s\"}, \"layer\": \"projection\"}"),
+                                  kFile);
+  ASSERT_TRUE(ws) << ws.error().message;
+  EXPECT_EQ(ws->panels.at(0).layer, PanelSpec::Layer::Projection);  // the default
+  EXPECT_EQ(ws->panels.at(1).layer, PanelSpec::Layer::Quad);
+  EXPECT_EQ(ws->panels.at(2).layer, PanelSpec::Layer::Projection);
+  expect_error(with_panels("    {\"source\": {\"kind\": \"toyworld\", \"scene\": \"s\"},\n\"layer\": \"cylinder\"}"), 6,
+               "panels[0].layer", "unknown layer \"cylinder\" (known: projection, quad)");
+  expect_error(with_panels("    {\"source\": {\"kind\": \"toyworld\", \"scene\": \"s\"}, \"curve_radius_m\": 2,\n\"layer\": \"quad\"}"),
+               6, "panels[0].layer", "a quad layer is flat");
+}
+
 TEST(WorkspaceParse, RefusesOtherFormatsAndNewerVersions) {
   expect_error("{\n\"format\": \"worldview-workspaces\", \"version\": 1, \"panels\": []}", 2, "format",
                "not a worldview workspace");

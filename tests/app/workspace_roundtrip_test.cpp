@@ -24,6 +24,7 @@ Workspace rich_workspace() {
                                               {{0.1, "gravity points left"}, {0.1, "wind from right"}, {7.25, "x"}}};
   PanelSpec laid_out;
   laid_out.source.toyworld.scene = "one pink ball in a dark purple room";
+  laid_out.layer = PanelSpec::Layer::Quad;
   PanelSpec generated;
   generated.source.kind = SourceSpec::Kind::Rollout;
   generated.source.rollout = RolloutSourceSpec{"toyworld-latent-v1", "three red balls", 7, {{4.5, "gravity flips"}}};

@@ -4,6 +4,7 @@
 // (WV_XR_SIM_FRAMES) and the last frame's view images (WV_XR_SIM_CAPTURE).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <openxr/openxr.h>
 
 #include <cmath>
 #include <cstdio>
@@ -59,6 +60,7 @@ class XrRun : public ::testing::Test {
   }
 
   void script(const std::string& text) { std::ofstream(dir_ / "script.txt") << text; }
+  void workspace(const std::string& text) { std::ofstream(workspace_) << text; }
 
   // The program with the simulated runtime (or `runtime_json`) and both validation layers.
   ProgramRun run(const std::string& args, const std::string& runtime_json = WV_XR_SIM_MANIFEST) {
@@ -268,6 +270,106 @@ TEST_F(XrRun, WithoutAHeadsetItFallsBackToHeadless) {
       << r.output;
   EXPECT_TRUE(fs::exists(video)) << r.output;
 }
+
+// kWorkspace with both panels shown as quad layers.
+std::string quad_workspace() {
+  std::string text = kWorkspace;
+  for (size_t at = 0; (at = text.find("\"width_m\": 1.0,", at)) != std::string::npos; at += 20)
+    text.insert(at, "\"layer\": \"quad\", ");
+  return text;
+}
+
+TEST_F(XrRun, QuadPanelsAreSubmittedBeneathTheProjectionAndShowWhereTheWorkspacePutThemInBothEyes) {
+  workspace(quad_workspace());
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+
+  const std::vector<json> recorded = frames();
+  ASSERT_EQ(recorded.size(), 30u);
+  const uint32_t straight_alpha =
+      XR_COMPOSITION_LAYER_BLEND_TEXTURE_SOURCE_ALPHA_BIT | XR_COMPOSITION_LAYER_UNPREMULTIPLIED_ALPHA_BIT;
+  int image_changes = 0;
+  for (size_t i = 5; i < recorded.size(); ++i) {
+    const json& layers = recorded[i]["layers"];
+    ASSERT_EQ(layers.size(), 3u) << "frame " << i;
+    // Farthest first: the panel 1.2 m to the right, then the one straight ahead, then the room.
+    for (int q = 0; q < 2; ++q) {
+      const json& quad = layers[q];
+      EXPECT_EQ(quad["type"], "quad");
+      EXPECT_EQ(quad["space"], "STAGE");
+      EXPECT_EQ(quad["eye"], "both");
+      EXPECT_EQ(quad["flags"], straight_alpha);
+      EXPECT_EQ(quad["rect"], json({0, 0, 64, 64}));  // the frame's size
+      EXPECT_NEAR(quad["pose"]["position"][0].get<double>(), q == 0 ? 1.2 : 0.0, 1e-4);
+      EXPECT_NEAR(quad["pose"]["position"][1].get<double>(), 1.6, 1e-4);
+      EXPECT_NEAR(quad["pose"]["position"][2].get<double>(), -2.0, 1e-4);
+      EXPECT_EQ(quad["size"], json({1.0, 1.0}));
+      EXPECT_GE(quad["swapchain"].get<int>(), 3);  // not the views' swapchains (1 and 2)
+    }
+    EXPECT_NE(layers[0]["swapchain"], layers[1]["swapchain"]);
+    EXPECT_EQ(layers[2]["type"], "projection");
+    EXPECT_EQ(layers[2]["flags"], XR_COMPOSITION_LAYER_BLEND_TEXTURE_SOURCE_ALPHA_BIT);
+    image_changes += layers[0]["image"] != recorded[i - 1]["layers"][0]["image"];
+  }
+  // 30 fps sources on a 90 Hz display: a copy (a new image) for about every third frame only.
+  EXPECT_GE(image_changes, 4);
+  EXPECT_LE(image_changes, 12);
+
+  for (int view = 0; view < 2; ++view) {
+    const Image image = capture(view);
+    ASSERT_EQ(image.width, 512);
+    const double eye_x = view == 0 ? -0.032 : 0.032;
+    const std::vector<double> centers = panel_centers_in_row(image, 256);
+    ASSERT_EQ(centers.size(), 2u) << "view " << view;
+    EXPECT_NEAR(centers[0], expected_column(0.0, eye_x), 2.0) << "view " << view;
+    EXPECT_NEAR(centers[1], expected_column(1.2, eye_x), 2.0) << "view " << view;
+    EXPECT_LT(image.at(256, 150)[0], 95);
+    EXPECT_GE(image.at(256, 200)[0], 95);
+    EXPECT_GE(image.at(256, 312)[0], 95);
+    EXPECT_LT(image.at(256, 360)[0], 95);
+  }
+}
+
+// Of the pixels down column x over rows y0..y1, the fraction whose red exceeds blue (positive)
+// or blue exceeds red (negative) by a clear margin.
+double red_over_blue(const Image& image, int x, int y0, int y1) {
+  int red = 0, blue = 0;
+  for (int y = y0; y <= y1; ++y) {
+    red += image.at(x, y)[0] > image.at(x, y)[2] + 20;
+    blue += image.at(x, y)[2] > image.at(x, y)[0] + 20;
+  }
+  return double(red - blue) / double(y1 - y0 + 1);
+}
+
+// A brown (red over blue) panel 1.5 m ahead overlaps a wider dark blue one 2.5 m ahead and to the right: the near one
+// must cover the far one whichever layer each is in.
+class XrRunOrder : public XrRun, public ::testing::WithParamInterface<std::pair<const char*, const char*>> {};
+
+TEST_P(XrRunOrder, APanelBehindAnotherStaysBehindIt) {
+  const auto [near_layer, far_layer] = GetParam();
+  workspace(std::string(R"({"format": "worldview-workspace", "version": 1, "panels": [
+    {"source": {"kind": "toyworld", "scene": "a small white ball on the left in a brown room, no gravity",
+                "size": [64, 64], "fps": 30},
+     "width_m": 1.0, "layer": ")") + near_layer + R"(", "pose": {"position": [0.0, 1.6, -1.5]}},
+    {"source": {"kind": "toyworld", "scene": "a small white ball on the left in a dark blue room, no gravity",
+                "size": [64, 64], "fps": 30},
+     "width_m": 1.5, "layer": ")" + far_layer + R"(", "pose": {"position": [0.5, 1.6, -2.5]}}]})");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 12 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  for (int view = 0; view < 2; ++view) {
+    const Image image = capture(view);
+    // Near panel: columns ~171..341; far panel: ~230..384 (rows 256 +- 75 hold both).
+    EXPECT_GT(red_over_blue(image, 200, 200, 310), 0.8) << "near panel alone, view " << view;
+    EXPECT_GT(red_over_blue(image, 300, 200, 310), 0.8) << "near panel over the far one, view " << view;
+    EXPECT_LT(red_over_blue(image, 365, 200, 310), -0.8) << "far panel beside it, view " << view;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Layers, XrRunOrder,
+                         ::testing::Values(std::pair{"projection", "quad"}, std::pair{"quad", "quad"},
+                                           std::pair{"quad", "projection"}));
 
 TEST_F(XrRun, InfoListsTheActiveRuntimeAndItsHeadset) {
   const ProgramRun r = run("info");

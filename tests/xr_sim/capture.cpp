@@ -1,8 +1,8 @@
-// Capture: reads a released swapchain image back to the host and writes it as a binary PPM, so
-// tests can check what a headset would have shown. Runs on the application's queue after the
-// work it submitted before releasing the image (queue order plus a full barrier), and waits.
-#include <cstdio>
-#include <cstring>
+// Capture: reads a released swapchain image back to the host, so the simulated compositor
+// (compose.cpp) can show tests what a headset would have shown. Runs on the application's queue
+// after the work it submitted before releasing the image (queue order plus a full barrier), and
+// waits.
+#include <utility>
 
 #include "runtime.h"
 
@@ -31,26 +31,9 @@ VkImageMemoryBarrier layout_barrier(VkImage image, VkImageLayout from, VkImageLa
   return b;
 }
 
-bool write_ppm(const std::string& path, const uint8_t* rgba, uint32_t width, uint32_t height, bool bgra) {
-  FILE* file = std::fopen(path.c_str(), "wb");
-  if (file == nullptr) return false;
-  std::fprintf(file, "P6\n%u %u\n255\n", width, height);
-  std::vector<uint8_t> row(size_t(width) * 3);
-  for (uint32_t y = 0; y < height; ++y) {
-    const uint8_t* in = rgba + size_t(y) * width * 4;
-    for (uint32_t x = 0; x < width; ++x) {
-      row[x * 3 + 0] = in[x * 4 + (bgra ? 2 : 0)];
-      row[x * 3 + 1] = in[x * 4 + 1];
-      row[x * 3 + 2] = in[x * 4 + (bgra ? 0 : 2)];
-    }
-    std::fwrite(row.data(), 1, row.size(), file);
-  }
-  return std::fclose(file) == 0;
-}
-
 }  // namespace
 
-bool capture_image(const Swapchain& swapchain, uint32_t image_index, const std::string& path) {
+bool read_image(const Swapchain& swapchain, uint32_t image_index, std::vector<uint8_t>& out_rgba) {
   const Session& session = *swapchain.session;
   VkDevice device = session.vk_device;
   const uint32_t width = swapchain.info.width;
@@ -130,7 +113,10 @@ bool capture_image(const Swapchain& swapchain, uint32_t image_index, const std::
   if (ok) ok = vkMapMemory(device, memory, 0, bytes, 0, &mapped) == VK_SUCCESS;
   if (ok) {
     const bool bgra = swapchain.info.format == VK_FORMAT_B8G8R8A8_SRGB || swapchain.info.format == VK_FORMAT_B8G8R8A8_UNORM;
-    ok = write_ppm(path, static_cast<const uint8_t*>(mapped), width, height, bgra);
+    const auto* pixels = static_cast<const uint8_t*>(mapped);
+    out_rgba.assign(pixels, pixels + bytes);
+    if (bgra)
+      for (size_t i = 0; i < out_rgba.size(); i += 4) std::swap(out_rgba[i], out_rgba[i + 2]);
     vkUnmapMemory(device, memory);
   }
   if (fence != VK_NULL_HANDLE) vkDestroyFence(device, fence, nullptr);

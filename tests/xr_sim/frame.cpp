@@ -7,7 +7,6 @@
 // frames to show.
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -94,23 +93,6 @@ XrResult check_layer(const Session& session, const XrCompositionLayerBaseHeader*
   return XR_ERROR_LAYER_INVALID;  // layer types of extensions this runtime does not offer
 }
 
-// With WV_XR_SIM_CAPTURE naming a folder, each submitted projection view's image is written
-// there as view<N>.ppm (the latest frame's; earlier ones are overwritten).
-bool capture_views(const XrFrameEndInfo& info) {
-  const char* folder = std::getenv("WV_XR_SIM_CAPTURE");
-  if (folder == nullptr || *folder == '\0') return true;
-  for (uint32_t i = 0; i < info.layerCount; ++i) {
-    if (info.layers[i]->type != XR_TYPE_COMPOSITION_LAYER_PROJECTION) continue;
-    const auto* projection = reinterpret_cast<const XrCompositionLayerProjection*>(info.layers[i]);
-    for (uint32_t v = 0; v < projection->viewCount; ++v) {
-      const Swapchain* swapchain = lookup<Swapchain>(projection->views[v].subImage.swapchain);
-      const std::string path = std::string(folder) + "/view" + std::to_string(v) + ".ppm";
-      if (!capture_image(*swapchain, *swapchain->released, path)) return false;
-    }
-  }
-  return true;
-}
-
 void record_frame(const json& frame) {
   const char* path = std::getenv("WV_XR_SIM_FRAMES");
   if (path == nullptr || *path == '\0') return;
@@ -181,7 +163,7 @@ XRAPI_ATTR XrResult XRAPI_CALL end_frame(XrSession handle, const XrFrameEndInfo*
     if (XrResult r = check_layer(*session, info->layers[i], layer); XR_FAILED(r)) return r;
     frame["layers"].push_back(layer);
   }
-  if (!capture_views(*info)) return XR_ERROR_RUNTIME_FAILURE;
+  if (!capture_eyes(*session, *info)) return XR_ERROR_RUNTIME_FAILURE;
   session->begun_frame.reset();
   session->haptics.clear();
   record_frame(frame);

@@ -160,12 +160,19 @@ void destroy_session(Session* session);
 void destroy_swapchain(Swapchain* swapchain);
 // The path's string, or "" for an unknown path.
 std::string path_string(const Instance& instance, XrPath path);
+// Where a space is in STAGE at `time`; where the eye of `view` (0: left) is, and its field of view.
+XrPosef stage_from_space_pose(const Space& space, XrTime time);
+XrPosef stage_from_eye(const Session& session, uint32_t view, XrTime time);
+XrFovf eye_fov();
 // The aim pose of `hand` in STAGE at `time`, when the script tracks that controller.
 std::optional<XrPosef> stage_from_aim(const Session& session, int hand, XrTime time);
 void destroy_action_set(ActionSet* set);
-// Copies a swapchain image to a binary PPM file (what the compositor would show of it), on the
+// Reads a released swapchain image back as tightly packed RGBA bytes (BGRA swizzled), on the
 // session's queue after the application's work; false on any failure.
-bool capture_image(const Swapchain& swapchain, uint32_t image, const std::string& path);
+bool read_image(const Swapchain& swapchain, uint32_t image, std::vector<uint8_t>& out_rgba);
+// With WV_XR_SIM_CAPTURE naming a folder, composes what each eye shows of a submitted frame
+// (compose.cpp) and writes it there as view<N>.ppm; false on any failure.
+bool capture_eyes(const Session& session, const XrFrameEndInfo& info);
 
 // The two-call idiom: writes the count, and copies `items` when the capacity allows.
 template <class T, class Out>

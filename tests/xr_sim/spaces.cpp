@@ -61,6 +61,13 @@ Transform stage_from_space(const Space& space, XrTime time) {
   return compose(T_stage_reference, from_pose(space.pose_in_reference));
 }
 
+// View 0 is the left eye.
+Transform head_from_eye(uint32_t view) {
+  Transform T_head_eye;
+  T_head_eye.t.x = (view == 0 ? -0.5f : 0.5f) * kIpd;
+  return T_head_eye;
+}
+
 bool valid_pose(const XrPosef& pose) {
   const XrQuaternionf& q = pose.orientation;
   const float length2 = q.x * q.x + q.y * q.y + q.z * q.z + q.w * q.w;
@@ -182,10 +189,8 @@ XRAPI_ATTR XrResult XRAPI_CALL locate_views(XrSession handle, const XrViewLocate
                                         stage_from_head(*session, info->displayTime));
   for (uint32_t i = 0; i < kViewCount; ++i) {
     if (views[i].type != XR_TYPE_VIEW) return XR_ERROR_VALIDATION_FAILURE;
-    Transform T_head_eye;
-    T_head_eye.t.x = (i == 0 ? -0.5f : 0.5f) * kIpd;  // view 0 is the left eye
-    views[i].pose = to_pose(compose(T_base_head, T_head_eye));
-    views[i].fov = {-kHalfFov, kHalfFov, kHalfFov, -kHalfFov};
+    views[i].pose = to_pose(compose(T_base_head, head_from_eye(i)));
+    views[i].fov = eye_fov();
   }
   state->viewStateFlags = XR_VIEW_STATE_ORIENTATION_VALID_BIT | XR_VIEW_STATE_POSITION_VALID_BIT |
                           XR_VIEW_STATE_ORIENTATION_TRACKED_BIT | XR_VIEW_STATE_POSITION_TRACKED_BIT;
@@ -216,6 +221,14 @@ XRAPI_ATTR XrResult XRAPI_CALL create_action_space(XrSession handle, const XrAct
   *out_space = to_handle<XrSpace>(space);
   return XR_SUCCESS;
 }
+
+XrPosef stage_from_space_pose(const Space& space, XrTime time) { return to_pose(stage_from_space(space, time)); }
+
+XrPosef stage_from_eye(const Session& session, uint32_t view, XrTime time) {
+  return to_pose(compose(stage_from_head(session, time), head_from_eye(view)));
+}
+
+XrFovf eye_fov() { return {-kHalfFov, kHalfFov, kHalfFov, -kHalfFov}; }
 
 void add_space_functions(FunctionTable& table) {
   add(table, "xrCreateActionSpace", create_action_space);
