@@ -2,7 +2,7 @@
 // keeps their sources busy, one texture per panel, the frame each shows, and their draws. Every
 // mode that shows panels (headless, xr, later desktop) plays them through this.
 //
-//   std::vector<wv::app::Panel> panels = wv::app::open_panels(workspace, path);
+//   std::vector<wv::app::Panel> panels = wv::app::open_panels(workspace, path, rollouts.get());
 //   wv::app::PanelPlayer player(panels, renderer);       // starts producing
 //   player.show_latest(t_s);                             // interactive: never waits
 //   renderer.render(target, views, player.draws(), env);
