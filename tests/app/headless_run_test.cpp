@@ -8,49 +8,17 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "headless_test_util.h"
 #include "media/png.h"
-#include "media/video_reader.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct ProgramRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-ProgramRun run_worldview(const std::string& args) {
-  const std::string command = std::string(WV_WORLDVIEW_EXE) + " " + args + " 2>&1";
-  ProgramRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-fs::path output_dir() {
-  const fs::path dir = fs::path(WV_TEST_OUTPUT_DIR) / "headless";
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::vector<wv::FramePtr> decode_all(const fs::path& path) {
-  auto reader = wv::media::VideoReader::open(path.string());
-  EXPECT_TRUE(reader) << (reader ? "" : reader.error().message);
-  std::vector<wv::FramePtr> frames;
-  if (!reader) return frames;
-  for (;;) {
-    auto frame = (*reader)->read_frame();
-    EXPECT_TRUE(frame) << (frame ? "" : frame.error().message);
-    if (!frame || !*frame) break;
-    frames.push_back(*frame);
-  }
-  return frames;
-}
+using wv::test::decode_all;
+using wv::test::ProgramRun;
+using wv::test::output_dir;
+using wv::test::run_worldview;
 
 // Fraction of pixels in rows [y0, y1) whose color differs by more than `threshold` in any channel.
 double changed_fraction(const wv::Frame& a, const wv::Frame& b, int y0, int y1, int threshold = 24) {
