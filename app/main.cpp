@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "app/asset_paths.h"
 #include "app/eval_command.h"
 #include "app/headless_command.h"
 #include "app/info_command.h"
@@ -57,7 +58,9 @@ int main(int argc, char** argv) {
   if (train->parsed()) return wv::app::run_train(train_options);
   if (eval->parsed()) return wv::app::run_eval(eval_options);
 
-  std::printf("%s\n", cli.help().c_str());
-  std::printf("Desktop mode is not in this build yet; use `worldview xr` or `worldview headless`.\n");
-  return 0;
+  // No mode (DESIGN.md §1): the headset if there is one, else (desktop mode is not in this build
+  // yet) the demo workspace rendered headless; `worldview --help` lists the modes.
+  xr_options.workspace = wv::app::find_asset("demo.wv.json").string();
+  std::fprintf(stderr, "worldview: no mode given: trying the headset (xr), then headless; `worldview --help` lists the modes\n");
+  return wv::app::run_xr(xr_options);
 }

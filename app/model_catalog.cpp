@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "app/asset_paths.h"
 #include "app/workspace/workspace.h"
 #include "model/latent/latent_model.h"
 #include "model/torchscript_model.h"
@@ -16,12 +17,6 @@ namespace {
 
 constexpr const char* kWeightsFile = "model.safetensors";
 
-fs::path program_folder() {
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::path() : exe.parent_path();
-}
-
 }  // namespace
 
 ModelCatalog::ModelCatalog(std::vector<fs::path> folders) : folders_(std::move(folders)) {}
@@ -29,8 +24,7 @@ ModelCatalog::ModelCatalog(std::vector<fs::path> folders) : folders_(std::move(f
 std::vector<fs::path> ModelCatalog::default_folders() {
   std::vector<fs::path> folders;
   if (const char* env = std::getenv("WORLDVIEW_MODELS"); env && *env) folders.emplace_back(env);
-  if (const fs::path exe = program_folder(); !exe.empty()) folders.push_back(exe.parent_path() / "share/worldview/models");
-  folders.push_back(fs::path(WV_ASSETS_DIR) / "models");
+  for (const fs::path& assets : asset_folders()) folders.push_back(assets / "models");
   return folders;
 }
 

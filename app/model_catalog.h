@@ -33,8 +33,8 @@ class ModelCatalog {
  public:
   explicit ModelCatalog(std::vector<std::filesystem::path> folders);
 
-  // Where models are looked for, first match wins: $WORLDVIEW_MODELS, the installed
-  // share/worldview/models beside the program, and the source tree's assets/models.
+  // Where models are looked for, first match wins: $WORLDVIEW_MODELS, then models/ in each of
+  // the asset folders (app/asset_paths.h).
   static std::vector<std::filesystem::path> default_folders();
 
   Result<std::shared_ptr<model::WorldModel>> get(const std::string& id);
