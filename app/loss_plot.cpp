@@ -3,40 +3,18 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/plot_canvas.h"
 #include "wv/result.h"
 
 namespace wv::app {
-namespace {
-
-struct Rgb {
-  uint8_t r, g, b;
-};
-
-void put(Frame& f, int32_t x, int32_t y, Rgb c) {
-  if (x < 0 || y < 0 || x >= f.width || y >= f.height) return;
-  uint8_t* p = f.row(y) + 4 * x;
-  p[0] = c.r, p[1] = c.g, p[2] = c.b, p[3] = 255;
-}
-
-void line(Frame& f, int32_t x0, int32_t y0, int32_t x1, int32_t y1, Rgb c) {
-  const int32_t n = std::max(std::abs(x1 - x0), std::abs(y1 - y0));
-  for (int32_t i = 0; i <= n; ++i) {
-    const double t = n == 0 ? 0.0 : double(i) / n;
-    put(f, int32_t(std::lround(x0 + (x1 - x0) * t)), int32_t(std::lround(y0 + (y1 - y0) * t)), c);
-  }
-}
-
-}  // namespace
 
 std::shared_ptr<Frame> plot_losses(const std::vector<float>& losses, int32_t width, int32_t height) {
   WV_ASSERT(width >= 16 && height >= 16);
   auto f = make_frame(width, height, 0, 0.0);
-  for (int32_t y = 0; y < height; ++y) {
-    for (int32_t x = 0; x < width; ++x) put(*f, x, y, {255, 255, 255});
-  }
+  plot_fill(*f, {255, 255, 255});
   const int32_t left = 8, right = width - 8, top = 8, bottom = height - 8;
-  line(*f, left, top, left, bottom, {0, 0, 0});
-  line(*f, left, bottom, right, bottom, {0, 0, 0});
+  plot_line(*f, left, top, left, bottom, {0, 0, 0});
+  plot_line(*f, left, bottom, right, bottom, {0, 0, 0});
 
   double lo = INFINITY, hi = -INFINITY;
   for (float v : losses) {
@@ -48,10 +26,10 @@ std::shared_ptr<Frame> plot_losses(const std::vector<float>& losses, int32_t wid
   auto px = [&](size_t i) { return left + 1 + int32_t(double(i) / double(std::max<size_t>(1, n - 1)) * (right - left - 2)); };
   auto py = [&](double log_v) { return bottom - 1 - int32_t((log_v - lo) / (hi - lo) * (bottom - top - 2)); };
   for (double decade = std::ceil(lo); decade <= hi; decade += 1.0) {
-    for (int32_t x = left + 1; x < right; x += 3) put(*f, x, py(decade), {170, 170, 170});
+    plot_dotted_hline(*f, left + 1, right - 1, py(decade), {170, 170, 170});
   }
   for (size_t i = 0; i < n; ++i) {
-    if (std::isfinite(losses[i]) && losses[i] > 0) put(*f, px(i), py(std::log10(double(losses[i]))), {160, 190, 235});
+    if (std::isfinite(losses[i]) && losses[i] > 0) plot_point(*f, px(i), py(std::log10(double(losses[i]))), {160, 190, 235});
   }
   // Running mean over ~1% of the run (at least 5 steps) as the trend.
   const size_t window = std::max<size_t>(5, n / 100);
@@ -63,7 +41,7 @@ std::shared_ptr<Frame> plot_losses(const std::vector<float>& losses, int32_t wid
     if (i >= window && std::isfinite(losses[i - window]) && losses[i - window] > 0) sum -= losses[i - window], --count;
     if (count == 0) continue;
     const int32_t x = px(i), y = py(std::log10(sum / double(count)));
-    if (last_x >= 0) line(*f, last_x, last_y, x, y, {200, 40, 40});
+    if (last_x >= 0) plot_line(*f, last_x, last_y, x, y, {200, 40, 40});
     last_x = x, last_y = y;
   }
   return f;
