@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 
 #include "model/latent/latent_model.h"
@@ -180,7 +181,11 @@ Result<Session> load_checkpoint(const TrainConfig& c) {
   Result<Vocabulary> vocabulary = Vocabulary::from_metadata(meta.at("latent.vocabulary"), path);
   if (!vocabulary) return vocabulary.error();
   s.vocabulary = std::move(*vocabulary);
-  s.step = std::stoll(meta.at("train.step"));
+  const std::string& step = meta.at("train.step");
+  auto [end, ec] = std::from_chars(step.data(), step.data() + step.size(), s.step);
+  if (ec != std::errc() || end != step.data() + step.size() || s.step < 0) {
+    return Error{path + ": metadata 'train.step' = \"" + step + "\" is not a step count"};
+  }
   Result<NamedTensors> tensors = to_tensors(*file);
   if (!tensors) return tensors.error();
   s.nets = LatentNets(s.config, s.vocabulary.size());
