@@ -8,12 +8,11 @@
 #include <chrono>
 #include <cmath>
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 
-#include "model/latent/latent_model.h"
 #include "model/latent/networks.h"
 #include "model/toyworld/random.h"
-#include "model/world_model.h"
 
 namespace wv::model::latent {
 namespace {
@@ -111,25 +110,28 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
     z_start = nets.encoder->forward(start.view({B * 2, 3, N, N})).view({B, 2 * C, S, S});
   }
 
-  // Autoencoder: the first and last frame of each clip.
+  // Autoencoder: the first and last frame of each clip, decoded from noisy latents so that the
+  // decoder draws clean frames from the slightly-off latents the dynamics predict.
   const at::Tensor ends = torch::cat({x.select(1, 0), x.select(1, T - 1)}, 0);
-  const at::Tensor recon = pixel_loss(nets.decoder->forward(nets.encoder->forward(ends)), ends);
+  const at::Tensor z_ends = nets.encoder->forward(ends);
+  const at::Tensor recon =
+      pixel_loss(nets.decoder->forward(z_ends + torch::randn(z_ends.sizes(), gen) * tc.latent_noise), ends);
 
-  // Dynamics: open-loop rollout from noisy context latents. Each predicted latent is decoded and
-  // encoded again, as at inference, so that errors cannot drift off the encoder's latents.
+  // Dynamics: open-loop rollout in latent space from noisy context latents.
   at::Tensor z_prev = z.select(1, 0) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
   at::Tensor z_cur = z.select(1, 1) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
-  at::Tensor latent_loss = torch::zeros({}), pix = torch::zeros({});
+  std::vector<at::Tensor> predicted;
+  at::Tensor latent_loss = torch::zeros({});
   for (int64_t k = 2; k < T; ++k) {
     const at::Tensor next = nets.dynamics->forward(z_prev, z_cur, P.select(1, k), actions.select(1, k));
-    const at::Tensor frame = nets.decoder->forward(next);
     latent_loss = latent_loss + (next - z.select(1, k)).pow(2).mean();
-    pix = pix + pixel_loss(frame, x.select(1, k));
+    predicted.push_back(next);
     z_prev = z_cur;
-    z_cur = nets.encoder->forward(frame);
+    z_cur = next;
   }
   latent_loss = latent_loss / double(T - 2);
-  pix = pix / double(T - 2);
+  const at::Tensor frames = nets.decoder->forward(torch::stack(predicted, 1).view({B * (T - 2), C, S, S}));
+  const at::Tensor pix = pixel_loss(frames, x.narrow(1, 2, T - 2).reshape({B * (T - 2), 3, N, N}));
 
   // Prior: flow matching from noise (t = 0) to the first two latents (t = 1).
   const at::Tensor t = torch::rand({B}, gen);
@@ -180,7 +182,11 @@ Result<Session> load_checkpoint(const TrainConfig& c) {
   Result<Vocabulary> vocabulary = Vocabulary::from_metadata(meta.at("latent.vocabulary"), path);
   if (!vocabulary) return vocabulary.error();
   s.vocabulary = std::move(*vocabulary);
-  s.step = std::stoll(meta.at("train.step"));
+  const std::string& step = meta.at("train.step");
+  auto [end, ec] = std::from_chars(step.data(), step.data() + step.size(), s.step);
+  if (ec != std::errc() || end != step.data() + step.size() || s.step < 0) {
+    return Error{path + ": metadata 'train.step' = \"" + step + "\" is not a step count"};
+  }
   Result<NamedTensors> tensors = to_tensors(*file);
   if (!tensors) return tensors.error();
   s.nets = LatentNets(s.config, s.vocabulary.size());
@@ -200,45 +206,6 @@ Result<Session> load_checkpoint(const TrainConfig& c) {
   s.history.assign(h.data_ptr<float>(), h.data_ptr<float>() + h.numel());
   if (int64_t(s.history.size()) != s.step) return Error{path + ": loss history does not match train.step"};
   return s;
-}
-
-std::shared_ptr<Frame> to_frame(const at::Tensor& chw, int64_t index, double fps) {
-  const at::Tensor u8 = (chw.clamp(0, 1) * 255).round().to(at::kByte).permute({1, 2, 0}).contiguous();
-  auto f = make_frame(int32_t(u8.size(1)), int32_t(u8.size(0)), index, double(index) / fps);
-  const uint8_t* src = u8.data_ptr<uint8_t>();
-  for (int64_t i = 0; i < u8.size(0) * u8.size(1); ++i) {
-    for (int c = 0; c < 3; ++c) f->pixels[size_t(i) * 4 + size_t(c)] = src[i * 3 + c];
-    f->pixels[size_t(i) * 4 + 3] = 255;
-  }
-  return f;
-}
-
-Result<std::vector<SampleRollout>> roll_out_samples(const std::string& weights, const TrainConfig& c) {
-  Result<std::shared_ptr<WorldModel>> loaded = load_latent_model(weights);
-  if (!loaded) return loaded.error();
-  WorldModel& model = **loaded;
-  const ModelInfo& info = model.info();
-  std::vector<SampleRollout> rows;
-  for (const SampleSpec& spec : c.samples) {
-    SampleRollout row;
-    row.label = spec.scene + (spec.event.empty() ? "" : " | frame " + std::to_string(spec.event_frame) + ": " + spec.event) +
-                " | seed " + std::to_string(spec.seed);
-    at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(spec.seed);
-    std::vector<int64_t> noise_shape = {1};
-    noise_shape.insert(noise_shape.end(), info.init_noise_shape.begin(), info.init_noise_shape.end());
-    const at::Tensor scene = model.encode_prompt(spec.scene).embedding;
-    const at::Tensor changed = spec.event.empty() ? scene : model.encode_prompt(prompt_with_event(spec.scene, spec.event)).embedding;
-    ModelOutput out = model.init({.prompt = scene, .noise = torch::randn(noise_shape, gen), .start_image = {}});
-    row.frames.push_back(to_frame(out.frame[0], 0, info.fps));
-    for (int32_t i = 1; i < c.sample_frames; ++i) {
-      const bool after = !spec.event.empty() && i >= spec.event_frame;
-      out = model.step({.state = out.state, .prompt = after ? changed : scene,
-                        .action = torch::zeros({1, info.action_dim}), .noise = torch::zeros({1, 0})});
-      row.frames.push_back(to_frame(out.frame[0], i, info.fps));
-    }
-    rows.push_back(std::move(row));
-  }
-  return rows;
 }
 
 Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(const TrainProgress&)>& progress) {
@@ -313,7 +280,7 @@ Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(co
   Result<WeightsFile> written = load_weights(r.weights_path);
   if (!written) return written.error();
   r.sha256 = written->sha256_hex;
-  Result<std::vector<SampleRollout>> samples = roll_out_samples(r.weights_path, c);
+  Result<std::vector<SampleRollout>> samples = roll_out_samples(r.weights_path, c.samples, c.sample_frames);
   if (!samples) return samples.error();
   r.samples = std::move(*samples);
   return r;

@@ -21,18 +21,10 @@
 
 #include "model/latent/episodes.h"
 #include "model/latent/latent_config.h"
-#include "wv/frame.h"
+#include "model/latent/samples.h"
 #include "wv/result.h"
 
 namespace wv::model::latent {
-
-// One sample rollout for the contact sheet: a scene, and optionally an event at a frame.
-struct SampleSpec {
-  std::string scene;
-  std::string event;        // "" for none
-  int32_t event_frame = 0;
-  uint64_t seed = 1;
-};
 
 struct TrainConfig {
   std::string out_dir = "out/train";
@@ -43,7 +35,8 @@ struct TrainConfig {
   LatentConfig model;              // ignored on resume: the checkpoint's config is used
   ClipParams clips;
   double learning_rate = 1e-3;     // peak; warm-up over min(100, steps/10) steps, cosine to 10%
-  double context_noise = 0.05;     // std of noise on the context latents (robust rollouts)
+  double context_noise = 0.1;      // std of noise on the context latents (robust rollouts)
+  double latent_noise = 0.1;       // std of noise on latents the decoder learns from
   int64_t checkpoint_every = 200;
   int64_t progress_every = 10;
   int32_t vocabulary_texts = 4000; // training texts the vocabulary is built from
@@ -58,11 +51,6 @@ struct TrainProgress {
   double loss = 0.0;                       // mean over the last progress_every steps
   double recon = 0.0, dynamics = 0.0, prior = 0.0;  // its parts (weighted)
   double steps_per_s = 0.0, eta_s = 0.0;
-};
-
-struct SampleRollout {
-  std::string label;                 // scene [+ " | frame N: event"] + " | seed S"
-  std::vector<FramePtr> frames;      // RGBA, sample_frames of them
 };
 
 struct TrainResult {
