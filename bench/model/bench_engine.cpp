@@ -1,6 +1,7 @@
-// Prints the rollout engine's figures: frames/s per rollout and in aggregate for 1, 4 and 16
+// Prints the rollout engine's figures: frames/s per rollout and in aggregate for 1, 4, 8 and 16
 // concurrent rollouts, batched and unbatched; steer-to-frame latency; and the engine's overhead
 // against calling the model directly. One inference thread, one intra-op thread.
+//   ./bench/model/bench_engine [weights.safetensors]   (default: a synthetic conv net)
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "bench_model.h"
+#include "model/latent/latent_model.h"
 #include "model/rollout_engine.h"
 #include "model/world_model.h"
 
@@ -112,8 +114,17 @@ void steer_latency(const std::shared_ptr<WorldModel>& model, int background) {
 
 }  // namespace
 
-int main() {
-  const std::shared_ptr<WorldModel> model = make_bench_model();
+int main(int argc, char** argv) {
+  // With a weights file: the built-in latent model; without: the synthetic conv net.
+  std::shared_ptr<WorldModel> model = make_bench_model();
+  if (argc > 1) {
+    auto loaded = latent::load_latent_model(argv[1]);
+    if (!loaded) {
+      std::fprintf(stderr, "%s\n", loaded.error().message.c_str());
+      return 1;
+    }
+    model = *loaded;
+  }
   const ModelInfo& info = model->info();
   (void)RolloutEngine::create({.inference_threads = 0, .intra_op_threads = 1});  // sets intra-op threads
   std::printf("model %s, %dx%d, batching %s; 1 inference thread, 1 intra-op thread\n", info.name.c_str(),
@@ -124,7 +135,7 @@ int main() {
     const double ms = bare_step_ms(*model, b, 100 / b + 5);
     std::printf("bare model step: batch %-2d %6.2f ms (%6.1f frames/s)\n", b, ms, 1000.0 * b / ms);
   }
-  for (int rollouts : {1, 4, 16}) {
+  for (int rollouts : {1, 4, 8, 16}) {
     for (int max_batch : {1, 16}) {
       if (rollouts == 1 && max_batch > 1) continue;
       const Throughput t = aggregate_fps(model, rollouts, max_batch, 3.0);

@@ -1,6 +1,6 @@
 // bench/model/bench_model.h — the model the engine benchmark drives. A synthetic conv net of
-// roughly realistic cost (a few ms per 64x64 frame on one CPU core); to measure a real model,
-// return it from make_bench_model() instead.
+// roughly realistic cost (a few ms per 64x64 frame on one CPU core); bench_engine takes the
+// built-in model's weights file as its argument to measure that instead.
 #pragma once
 
 #include <memory>
