@@ -11,18 +11,8 @@ namespace wv::renderer {
 Result<std::unique_ptr<FrameCopier>> FrameCopier::create(Context& ctx) {
   std::unique_ptr<FrameCopier> copier(new FrameCopier(ctx));
   for (Slot& slot : copier->slots_) {
-    VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
-    pool.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
-    pool.queueFamilyIndex = ctx.queue_family();
-    WV_VK_TRY(vkCreateCommandPool(ctx.device(), &pool, nullptr, &slot.pool));
-    VkCommandBufferAllocateInfo alloc{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-    alloc.commandPool = slot.pool;
-    alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-    alloc.commandBufferCount = 1;
-    WV_VK_TRY(vkAllocateCommandBuffers(ctx.device(), &alloc, &slot.cmd));
-    VkFenceCreateInfo fence{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-    fence.flags = VK_FENCE_CREATE_SIGNALED_BIT;
-    WV_VK_TRY(vkCreateFence(ctx.device(), &fence, nullptr, &slot.fence));
+    // Signaled: the first wait on a slot passes.
+    if (Status s = create_command_slot(ctx, slot, /*signaled=*/true); !s) return s.error();
   }
   return copier;
 }
@@ -32,8 +22,7 @@ FrameCopier::~FrameCopier() {
   for (auto slot = slots_.rbegin(); slot != slots_.rend(); ++slot) {
     if (slot->fence != VK_NULL_HANDLE) vkWaitForFences(device, 1, &slot->fence, VK_TRUE, UINT64_MAX);
     destroy_buffer(device, slot->staging);
-    vkDestroyFence(device, slot->fence, nullptr);
-    vkDestroyCommandPool(device, slot->pool, nullptr);
+    destroy_command_slot(device, *slot);
   }
 }
 

@@ -20,6 +20,7 @@
 
 #include <vulkan/vulkan.h>
 
+#include "renderer/command_slot.h"
 #include "renderer/gpu_memory.h"
 #include "wv/frame.h"
 #include "wv/result.h"
@@ -49,11 +50,8 @@ class FrameCopier {
     VkImage image = VK_NULL_HANDLE;
     VkFormat format = VK_FORMAT_UNDEFINED;
   };
-  struct Slot {
-    VkCommandPool pool = VK_NULL_HANDLE;
-    VkCommandBuffer cmd = VK_NULL_HANDLE;
-    VkFence fence = VK_NULL_HANDLE;  // created signaled: the first wait passes
-    GpuBuffer staging;               // grown to the largest batch
+  struct Slot : CommandSlot {
+    GpuBuffer staging;  // grown to the largest batch
   };
   explicit FrameCopier(Context& ctx) : ctx_(ctx) {}
   Status stage(Slot& slot);

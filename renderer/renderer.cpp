@@ -14,6 +14,7 @@
 #include <ctime>
 
 #include "renderer/barriers.h"
+#include "renderer/command_slot.h"
 #include "renderer/deletion_queue.h"
 #include "renderer/gpu_memory.h"
 #include "renderer/pipelines.h"
@@ -42,10 +43,7 @@ bool is_capturable_format(VkFormat f) { return f == VK_FORMAT_R8G8B8A8_SRGB || f
 
 }  // namespace
 
-struct FrameSlot {
-  VkCommandPool pool = VK_NULL_HANDLE;
-  VkCommandBuffer cmd = VK_NULL_HANDLE;
-  VkFence fence = VK_NULL_HANDLE;
+struct FrameSlot : CommandSlot {
   GpuBuffer staging;
   GpuBuffer readback;
   uint64_t frame_id = 0;  // the frame last submitted from this slot; 0: none yet
@@ -132,17 +130,7 @@ Status Renderer::Impl::init() {
 
   slots.resize(params.frames_in_flight);
   for (FrameSlot& slot : slots) {
-    VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
-    pool.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
-    pool.queueFamilyIndex = ctx.queue_family();
-    WV_VK_TRY(vkCreateCommandPool(ctx.device(), &pool, nullptr, &slot.pool));
-    VkCommandBufferAllocateInfo alloc{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-    alloc.commandPool = slot.pool;
-    alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-    alloc.commandBufferCount = 1;
-    WV_VK_TRY(vkAllocateCommandBuffers(ctx.device(), &alloc, &slot.cmd));
-    VkFenceCreateInfo fence{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-    WV_VK_TRY(vkCreateFence(ctx.device(), &fence, nullptr, &slot.fence));
+    if (Status s = create_command_slot(ctx, slot, /*signaled=*/false); !s) return s;
     if (Status s = create_host_buffer(ctx, params.staging_bytes_per_frame, VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
                                       false, slot.staging);
         !s)
@@ -168,8 +156,7 @@ Renderer::Impl::~Impl() {
   for (auto slot = slots.rbegin(); slot != slots.rend(); ++slot) {
     destroy_buffer(device, slot->readback);
     destroy_buffer(device, slot->staging);
-    if (slot->fence) vkDestroyFence(device, slot->fence, nullptr);
-    if (slot->pool) vkDestroyCommandPool(device, slot->pool, nullptr);  // frees its command buffer
+    destroy_command_slot(device, *slot);
   }
   // Then members, in reverse: textures, pipelines, deletions (empty).
 }

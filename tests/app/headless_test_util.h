@@ -4,33 +4,20 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 #include "media/video_reader.h"
+#include "tests/program_run.h"
 
 namespace wv::test {
 
 namespace fs = std::filesystem;
 
-struct ProgramRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
+// The worldview program built with the tests, with `args`.
 inline ProgramRun run_worldview(const std::string& args) {
-  const std::string command = std::string(WV_WORLDVIEW_EXE) + " " + args + " 2>&1";
-  ProgramRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return run_command(std::string(WV_WORLDVIEW_EXE) + " " + args);
 }
 
 inline fs::path output_dir() {

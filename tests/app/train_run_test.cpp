@@ -1,34 +1,20 @@
 // `worldview train` end to end through the program: a few steps of a small model write the
 // weights, the checkpoint and both PNGs; a resume with another seed is refused.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
+#include "headless_test_util.h"
 #include "media/png.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct ProgramRun {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-ProgramRun run_worldview(const std::string& args) {
-  const std::string command = std::string(WV_WORLDVIEW_EXE) + " " + args + " 2>&1";
-  ProgramRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using wv::test::ProgramRun;
+using wv::test::run_worldview;
 
 TEST(TrainRun, WritesWeightsCheckpointAndImagesThenRefusesAResumeWithAnotherSeed) {
   const fs::path out = fs::path(WV_TEST_OUTPUT_DIR) / "train_run";

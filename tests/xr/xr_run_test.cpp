@@ -13,18 +13,16 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
+
+#include "tests/program_run.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct ProgramRun {
-  int exit_code = -1;
-  std::string output;
-};
+using wv::test::ProgramRun;
 
 struct Image {
   int width = 0, height = 0;
@@ -71,15 +69,7 @@ class XrRun : public ::testing::Test {
                             " WV_XR_SIM_FRAMES=" + (dir_ / "frames.jsonl").string() +
                             " WV_XR_SIM_SCRIPT=" + (dir_ / "script.txt").string() +
                             " WV_XR_SIM_CAPTURE=" + (dir_ / "capture").string();
-    const std::string command = "env " + env + " " + WV_WORLDVIEW_EXE + " " + args + " 2>&1";
-    ProgramRun result;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return result;
-    char buffer[4096];
-    while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) result.output.append(buffer, n);
-    const int status = pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return wv::test::run_command("env " + env + " " + WV_WORLDVIEW_EXE + " " + args);
   }
 
   std::string xr_validation_log() const {
