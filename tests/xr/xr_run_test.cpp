@@ -108,34 +108,29 @@ class XrRun : public ::testing::Test {
   fs::path workspace_;
 };
 
-// Centers of the runs of panel pixels (the grey rooms and white balls) along row y.
-std::vector<double> panel_centers_in_row(const Image& image, int y) {
+// Centers of the runs of panel pixels (the grey rooms and white balls) along a line of `length`
+// pixels, `at(i)` giving the i-th.
+template <typename PixelAt>
+std::vector<double> panel_centers(int length, PixelAt at) {
   std::vector<double> centers;
   int start = -1;
-  for (int x = 0; x <= image.width; ++x) {
-    const bool panel = x < image.width && image.at(x, y)[0] >= 95;
-    if (panel && start < 0) start = x;
+  for (int i = 0; i <= length; ++i) {
+    const bool panel = i < length && at(i)[0] >= 95;
+    if (panel && start < 0) start = i;
     if (!panel && start >= 0) {
-      if (x - start > 8) centers.push_back((start + x - 1) / 2.0);
+      if (i - start > 8) centers.push_back((start + i - 1) / 2.0);
       start = -1;
     }
   }
   return centers;
 }
 
-// Centers of the runs of panel pixels down column x.
+std::vector<double> panel_centers_in_row(const Image& image, int y) {
+  return panel_centers(image.width, [&](int x) { return image.at(x, y); });
+}
+
 std::vector<double> panel_centers_in_column(const Image& image, int x) {
-  std::vector<double> centers;
-  int start = -1;
-  for (int y = 0; y <= image.height; ++y) {
-    const bool panel = y < image.height && image.at(x, y)[0] >= 95;
-    if (panel && start < 0) start = y;
-    if (!panel && start >= 0) {
-      if (y - start > 8) centers.push_back((start + y - 1) / 2.0);
-      start = -1;
-    }
-  }
-  return centers;
+  return panel_centers(image.height, [&](int y) { return image.at(x, y); });
 }
 
 // Where a point on the wall 2 m ahead lands in a 512-pixel-wide view with the simulated 90°
