@@ -86,11 +86,9 @@ class LatentWorldModel final : public WorldModel {
       action = in.action.defined() ? in.action : torch::zeros({b, config_.action_dim});
       require(action, "action", {config_.action_dim}, b);
     }
-    const at::Tensor next = nets_->dynamics->forward(in.state[0], in.state[1], in.prompt, action);
+    at::Tensor next = nets_->dynamics->forward(in.state[0], in.state[1], in.prompt, action);
     at::Tensor frame = nets_->decoder->forward(next);
-    // The state holds the latent of the frame shown, not the prediction: re-encoding keeps long
-    // rollouts on the latents the dynamics were trained on (as in training).
-    return {{in.state[1], nets_->encoder->forward(frame)}, frame};
+    return {{in.state[1], next}, frame};
   }
 
  private:

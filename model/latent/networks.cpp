@@ -135,7 +135,9 @@ at::Tensor DynamicsImpl::forward(const at::Tensor& z_prev, const at::Tensor& z_c
   if (action_dim > 0) inputs.push_back(action.view({b, action_dim, 1, 1}).expand({b, action_dim, s, s}));
   at::Tensor h = conv_in(torch::cat(inputs, 1));
   for (auto& block : *blocks) h = block->as<FilmBlock>()->forward(h, prompt);
-  return z_cur + conv_out(torch::silu(h));  // a change of the current latent
+  // A change of the current latent, kept in the encoder's range (tanh) so that long rollouts
+  // cannot drift into latents the decoder never saw.
+  return (z_cur + conv_out(torch::silu(h))).clamp(-1.0, 1.0);
 }
 
 LatentNetsImpl::LatentNetsImpl(const LatentConfig& c, int32_t vocabulary_size) {

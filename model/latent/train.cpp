@@ -110,25 +110,28 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
     z_start = nets.encoder->forward(start.view({B * 2, 3, N, N})).view({B, 2 * C, S, S});
   }
 
-  // Autoencoder: the first and last frame of each clip.
+  // Autoencoder: the first and last frame of each clip, decoded from noisy latents so that the
+  // decoder draws clean frames from the slightly-off latents the dynamics predict.
   const at::Tensor ends = torch::cat({x.select(1, 0), x.select(1, T - 1)}, 0);
-  const at::Tensor recon = pixel_loss(nets.decoder->forward(nets.encoder->forward(ends)), ends);
+  const at::Tensor z_ends = nets.encoder->forward(ends);
+  const at::Tensor recon =
+      pixel_loss(nets.decoder->forward(z_ends + torch::randn(z_ends.sizes(), gen) * tc.latent_noise), ends);
 
-  // Dynamics: open-loop rollout from noisy context latents. Each predicted latent is decoded and
-  // encoded again, as at inference, so that errors cannot drift off the encoder's latents.
+  // Dynamics: open-loop rollout in latent space from noisy context latents.
   at::Tensor z_prev = z.select(1, 0) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
   at::Tensor z_cur = z.select(1, 1) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
-  at::Tensor latent_loss = torch::zeros({}), pix = torch::zeros({});
+  std::vector<at::Tensor> predicted;
+  at::Tensor latent_loss = torch::zeros({});
   for (int64_t k = 2; k < T; ++k) {
     const at::Tensor next = nets.dynamics->forward(z_prev, z_cur, P.select(1, k), actions.select(1, k));
-    const at::Tensor frame = nets.decoder->forward(next);
     latent_loss = latent_loss + (next - z.select(1, k)).pow(2).mean();
-    pix = pix + pixel_loss(frame, x.select(1, k));
+    predicted.push_back(next);
     z_prev = z_cur;
-    z_cur = nets.encoder->forward(frame);
+    z_cur = next;
   }
   latent_loss = latent_loss / double(T - 2);
-  pix = pix / double(T - 2);
+  const at::Tensor frames = nets.decoder->forward(torch::stack(predicted, 1).view({B * (T - 2), C, S, S}));
+  const at::Tensor pix = pixel_loss(frames, x.narrow(1, 2, T - 2).reshape({B * (T - 2), 3, N, N}));
 
   // Prior: flow matching from noise (t = 0) to the first two latents (t = 1).
   const at::Tensor t = torch::rand({B}, gen);

@@ -35,7 +35,8 @@ struct TrainConfig {
   LatentConfig model;              // ignored on resume: the checkpoint's config is used
   ClipParams clips;
   double learning_rate = 1e-3;     // peak; warm-up over min(100, steps/10) steps, cosine to 10%
-  double context_noise = 0.05;     // std of noise on the context latents (robust rollouts)
+  double context_noise = 0.1;      // std of noise on the context latents (robust rollouts)
+  double latent_noise = 0.1;       // std of noise on latents the decoder learns from
   int64_t checkpoint_every = 200;
   int64_t progress_every = 10;
   int32_t vocabulary_texts = 4000; // training texts the vocabulary is built from
