@@ -63,23 +63,31 @@ TEST(WorkspaceRoundTrip, DemoWorkspace) {
   EXPECT_EQ(*again, *demo);
 }
 
-TEST(WorkspaceRoundTrip, DemoHasFourDifferentToyworldsInAnArcSomeWithEvents) {
+// README's first line renders this: generated worlds from the built-in model, one steered
+// mid-rollout at least, beside the simulator's truth for the same prompt and event.
+TEST(WorkspaceRoundTrip, DemoShowsSteeredGeneratedWorldsBesideTheTruth) {
   const auto demo = load_workspace(WV_SOURCE_DIR "/assets/demo.wv.json");
   ASSERT_TRUE(demo) << demo.error().message;
   EXPECT_EQ(demo->layout.kind, LayoutSpec::Kind::Arc);
-  ASSERT_EQ(demo->panels.size(), 4u);
-  std::vector<std::string> scenes;
-  int with_events = 0;
+  int rollouts = 0, steered = 0, truths_of_a_rollout = 0;
   for (const PanelSpec& panel : demo->panels) {
-    EXPECT_EQ(panel.source.kind, SourceSpec::Kind::Toyworld);
-    EXPECT_EQ(panel.source.toyworld.width, 128);
-    EXPECT_EQ(panel.source.toyworld.height, 128);
     EXPECT_FALSE(panel.pose.has_value());
-    EXPECT_EQ(std::count(scenes.begin(), scenes.end(), panel.source.toyworld.scene), 0);
-    scenes.push_back(panel.source.toyworld.scene);
-    with_events += panel.source.toyworld.events.empty() ? 0 : 1;
+    if (panel.source.kind == SourceSpec::Kind::Rollout) {
+      ++rollouts;
+      EXPECT_EQ(panel.source.rollout.model, "toyworld-latent-v1");
+      steered += panel.source.rollout.events.empty() ? 0 : 1;
+      continue;
+    }
+    for (const PanelSpec& other : demo->panels) {
+      const auto& r = other.source.rollout;
+      if (other.source.kind == SourceSpec::Kind::Rollout && r.prompt == panel.source.toyworld.scene &&
+          r.seed == panel.source.toyworld.seed && r.events == panel.source.toyworld.events)
+        ++truths_of_a_rollout;
+    }
   }
-  EXPECT_GE(with_events, 1);
+  EXPECT_GE(rollouts, 2);
+  EXPECT_GE(steered, 1);
+  EXPECT_EQ(truths_of_a_rollout, 1);
 }
 
 TEST(WorkspacePanelPose, YawAndPitchTurnTheFrontFaceAsDocumented) {
