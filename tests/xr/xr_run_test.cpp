@@ -137,6 +137,26 @@ std::vector<double> panel_centers_in_column(const Image& image, int x) {
 // field of view, seen from an eye at eye_x.
 double expected_column(double panel_x, double eye_x) { return 256.0 + 256.0 * (panel_x - eye_x) / 2.0; }
 
+// The pointer ray's light blue (app/pointer_rays.h), blended over anything in these scenes:
+// sky, floor, grey rooms and white balls all have red close to blue.
+bool ray_colored(const uint8_t* rgb) { return rgb[2] > rgb[0] + 100 && rgb[1] > rgb[0] + 60; }
+
+int ray_pixels(const Image& image) {
+  int count = 0;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) count += ray_colored(image.at(x, y));
+  return count;
+}
+
+bool ray_pixel_near(const Image& image, double x, double y, int radius) {
+  for (int dy = -radius; dy <= radius; ++dy)
+    for (int dx = -radius; dx <= radius; ++dx) {
+      const int px = int(std::lround(x)) + dx, py = int(std::lround(y)) + dy;
+      if (px >= 0 && py >= 0 && px < image.width && py < image.height && ray_colored(image.at(px, py))) return true;
+    }
+  return false;
+}
+
 TEST_F(XrRun, RunsFramesCleanlyAndShowsPanelsWhereTheWorkspacePutThemInBothEyes) {
   const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -171,6 +191,29 @@ TEST_F(XrRun, RunsFramesCleanlyAndShowsPanelsWhereTheWorkspacePutThemInBothEyes)
     EXPECT_GE(image.at(256, 200)[0], 95);
     EXPECT_GE(image.at(256, 312)[0], 95);
     EXPECT_LT(image.at(256, 360)[0], 95);
+    EXPECT_EQ(ray_pixels(image), 0) << "no controller, no ray; view " << view;
+  }
+}
+
+// The right controller, 0.2 m below the eyes and 0.5 m ahead, points straight ahead at the
+// right-hand panel: both eyes see its ray from the edge of the view to where it meets the panel.
+TEST_F(XrRun, APointingControllerShowsItsRayUpToThePanelInBothEyes) {
+  script("hand right 0  1.2 1.4 -0.5  0 0 0 1\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 12 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  for (int view = 0; view < 2; ++view) {
+    const Image image = capture(view);
+    const double eye_x = view == 0 ? -0.032 : 0.032;
+    // (1.2, 1.4, z) seen from (eye_x, 1.6, 0) with the 90° field of view.
+    for (double z : {-1.3, -1.5, -1.7, -1.95}) {
+      const double column = 256.0 + 256.0 * (1.2 - eye_x) / -z;
+      const double row = 256.0 + 256.0 * 0.2 / -z;
+      EXPECT_TRUE(ray_pixel_near(image, column, row, 2)) << "z " << z << ", view " << view;
+    }
+    // Off the ray: the panel's middle, and the sky above the ray's start.
+    EXPECT_FALSE(ray_pixel_near(image, expected_column(1.2, eye_x), 256.0, 4)) << "view " << view;
+    EXPECT_FALSE(ray_pixel_near(image, 480.0, 250.0, 4)) << "view " << view;
   }
 }
 
@@ -216,8 +259,9 @@ TEST_F(XrRun, ControllerSelectsAPanelAndAGripDragMovesIt) {
   for (int view = 0; view < 2; ++view) {
     const Image image = capture(view);
     const double eye_x = view == 0 ? -0.032 : 0.032;
-    // Panel 1 now centered 0.5 m higher: 64 rows up at 2 m with the 90° field of view.
-    const std::vector<double> moved = panel_centers_in_column(image, int(expected_column(1.2, eye_x)));
+    // Panel 1 now centered 0.5 m higher: 64 rows up at 2 m with the 90° field of view. Seen
+    // down a column left of its middle, where the pointer ray (which ends there) is not.
+    const std::vector<double> moved = panel_centers_in_column(image, int(expected_column(1.2, eye_x)) - 20);
     ASSERT_EQ(moved.size(), 1u) << "view " << view;
     EXPECT_NEAR(moved[0], 256.0 - 64.0, 2.0) << "view " << view;
     const std::vector<double> still = panel_centers_in_column(image, int(expected_column(0.0, eye_x)));
