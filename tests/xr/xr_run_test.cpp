@@ -270,6 +270,73 @@ TEST_F(XrRun, ControllerSelectsAPanelAndAGripDragMovesIt) {
   }
 }
 
+// The `xr: <panel> at S s, speed X, showing frame N` line the run ends with.
+struct PanelPlayback {
+  double position_s = -1.0, speed = -1.0;
+  long long frame = -2;
+};
+PanelPlayback playback(const std::string& output, const std::string& panel) {
+  PanelPlayback p;
+  const size_t at = output.find("xr: " + panel + " (");
+  if (at == std::string::npos) return p;
+  const size_t numbers = output.find(") at ", at);
+  std::sscanf(output.c_str() + numbers, ") at %lf s, speed %lfx, showing frame %lld", &p.position_s, &p.speed,
+              &p.frame);
+  return p;
+}
+
+// Through the real thumbstick action: the right controller points at the left panel and pushes
+// the stick fully up for 0.5 s (speed 1 -> 1.5), then at the right panel and fully right for
+// 0.25 s (a 1 s jump ahead). The stick does nothing while the ray hovers no panel.
+TEST_F(XrRun, TheThumbstickOnAHoveredPanelChangesItsSpeedAndScrubsIt) {
+  script("hand right 0     0.0 1.6 -0.5  0 0 0 1\n"
+         "hand right 0.6   0.0 1.6 -0.5  0 0 0 1\n"
+         "hand right 0.62  1.2 1.6 -0.5  0 0 0 1\n"
+         "input right thumbstick 0.05 0 1\n"
+         "input right thumbstick 0.55 0 0\n"
+         "input right thumbstick 0.7 1 0\n"
+         "input right thumbstick 0.95 0 0\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 100 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  const double end_s = 99.0 / 90.0;  // display time of the last frame
+  const PanelPlayback left = playback(r.output, "panel 0");
+  const PanelPlayback right = playback(r.output, "panel 1");
+  EXPECT_NEAR(left.speed, 1.5, 0.03) << r.output;
+  EXPECT_NEAR(right.speed, 1.0, 1e-9) << r.output;
+  // The left panel ran at 1x, then sped up linearly to 1.5x over 0.5 s: ~0.1 s ahead of 1x by
+  // 0.55 s, gaining 0.5 s per s from there.
+  EXPECT_NEAR(left.position_s, end_s + 0.125 + 0.5 * (end_s - 0.55), 0.05) << r.output;
+  EXPECT_NEAR(right.position_s, end_s + 1.0, 0.05) << r.output;
+  // What the right panel shows is from past the jump (30 fps), not where 1x would be.
+  EXPECT_GT(right.frame, (long long)(end_s * 30.0) + 5) << r.output;
+}
+
+// Menu (on the left controller: Touch keeps the right one's for the system) recenters: the user
+// stands 0.4 m to the right and turned 30° left; after the press the panels are straight ahead
+// of them again, where the first test sees them from the origin.
+TEST_F(XrRun, MenuRecentersThePanelsOnWhereTheUserStandsAndLooks) {
+  script("pose 0  0.4 1.6 0.3  0 0.2588190 0 0.9659258\n"
+         "hand left 0  0.2 1.3 0.0  0 0 0 1\n"
+         "input left menu 0.15 1\n"
+         "input left menu 0.2 0\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  for (int view = 0; view < 2; ++view) {
+    const Image image = capture(view);
+    const double eye_x = view == 0 ? -0.032 : 0.032;
+    const std::vector<double> centers = panel_centers_in_row(image, 256);
+    ASSERT_EQ(centers.size(), 2u) << "view " << view;
+    EXPECT_NEAR(centers[0], expected_column(0.0, eye_x), 2.0) << "view " << view;
+    EXPECT_NEAR(centers[1], expected_column(1.2, eye_x), 2.0) << "view " << view;
+  }
+  // Before the press (frame 10: 0.1 s) the projection layer's views were somewhere else.
+  const std::vector<json> recorded = frames();
+  ASSERT_EQ(recorded.size(), 30u);
+  EXPECT_NE(recorded[10]["layers"][0]["views"][0]["pose"], recorded.back()["layers"][0]["views"][0]["pose"]);
+}
+
 TEST_F(XrRun, AnExitRequestedByTheRuntimeEndsTheRunCleanly) {
   script("exit 0.1\n");
   const ProgramRun r = run("xr --workspace " + workspace_.string() + " --validate --no-fallback");
