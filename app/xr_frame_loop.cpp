@@ -80,6 +80,7 @@ Status XrFrameLoop::frame() {
   const double previous_s = display_time_s_;
   display_time_s_ = double(frame->display_time - first_display_time_) * 1e-9;
   if (Status s = interact(display_time_s_ - previous_s, frame->display_time); !s) return s;
+  if (headset_.session_lost()) return Status::success();  // xrSyncActions said so
 
   xr::ProjectionLayer projection;
   layers_.clear();

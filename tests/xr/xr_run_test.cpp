@@ -337,6 +337,25 @@ TEST_F(XrRun, MenuRecentersThePanelsOnWhereTheUserStandsAndLooks) {
   EXPECT_NE(recorded[10]["layers"][0]["views"][0]["pose"], recorded.back()["layers"][0]["views"][0]["pose"]);
 }
 
+// The runtime goes away: XrEventDataInstanceLossPending, then XR_ERROR_INSTANCE_LOST from every
+// call, either at once (the next call fails before the event is polled) or after a grace
+// period (the event is seen first). Either way: exit code 6 and a message saying what to do.
+class XrRunInstanceLoss : public XrRun, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(XrRunInstanceLoss, EndsTheRunWithCode6AndSaysWhy) {
+  script(std::string("instance_loss 0.1 ") + GetParam() + "\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 60 --validate --no-fallback");
+  EXPECT_EQ(r.exit_code, 6) << r.output;
+  expect_clean(r);
+  EXPECT_NE(r.output.find("the OpenXR runtime went away (instance lost): restart the runtime, then worldview"),
+            std::string::npos) << r.output;
+  const size_t count = frames().size();
+  EXPECT_GE(count, 9u);
+  EXPECT_LE(count, 12u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Grace, XrRunInstanceLoss, ::testing::Values("0", "1"));
+
 TEST_F(XrRun, AnExitRequestedByTheRuntimeEndsTheRunCleanly) {
   script("exit 0.1\n");
   const ProgramRun r = run("xr --workspace " + workspace_.string() + " --validate --no-fallback");
