@@ -1,4 +1,4 @@
-// renderer/renderer.h — draws the environment and the panels into every view of a target,
+// renderer/renderer.h — draws the environment, the panels and pointer rays into every view of a target,
 // streams panel textures, and reads views back.
 //
 //   auto ctx = wv::renderer::Context::create({.enable_validation = false});
