@@ -67,19 +67,22 @@ InteractionEffects Interaction::update(const PointerInput& input, std::span<cons
     if (grips_[hand]) {
       const size_t panel = grips_[hand]->panel;
       fx.hovered[hand] = panel;
+      fx.hit_distance_m[hand] = grips_[hand]->distance_m;
       fx.moved.emplace_back(panel, compose(p.T_world_pointer, grips_[hand]->T_pointer_panel));
       continue;
     }
     const auto hit = pick_panel(origin, direction, panels);
     if (!hit) continue;
     fx.hovered[hand] = hit->panel;
+    fx.hit_distance_m[hand] = hit->distance_m;
     if (select_pressed) {
       selected_ = hit->panel;
       fx.selected = hit->panel;
       fx.haptic[hand] = true;
     }
     if (grab_pressed)
-      grips_[hand] = Grip{hit->panel, compose(inverse(p.T_world_pointer), panels[hit->panel].T_world_panel)};
+      grips_[hand] =
+          Grip{hit->panel, compose(inverse(p.T_world_pointer), panels[hit->panel].T_world_panel), hit->distance_m};
     const float scrub = dead_zone(p.scroll.x);
     const float faster = dead_zone(p.scroll.y);
     if (scrub != 0.0f) fx.scrub_s.emplace_back(hit->panel, double(scrub) * kScrubSecondsPerSecond * dt_s);

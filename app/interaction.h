@@ -40,6 +40,7 @@ std::optional<RayHit> pick_panel(glm::vec3 origin, glm::vec3 direction, std::spa
 
 struct InteractionEffects {
   std::array<std::optional<size_t>, 2> hovered;      // per hand
+  std::array<float, 2> hit_distance_m{0.0f, 0.0f};   // along the hand's ray to its hovered panel
   std::optional<size_t> selected;                     // selected this frame
   std::vector<std::pair<size_t, wv::Pose>> moved;     // panels a grab moved: new T_world_panel
   std::vector<std::pair<size_t, double>> scrub_s;     // seek by this much source time
@@ -63,6 +64,7 @@ class Interaction {
   struct Grip {
     size_t panel = 0;
     wv::Pose T_pointer_panel;  // the panel in the pointer's frame when the grab began
+    float distance_m = 0.0f;   // to the grabbed point, which stays on the ray
   };
   std::array<bool, 2> was_select_{false, false};
   std::array<bool, 2> was_grab_{false, false};

@@ -51,6 +51,9 @@ class PanelPlayer {
   // (others hold their place).
   void set_speed(size_t i, double speed, double t_s);
   void scrub(size_t i, double delta_s, double t_s);
+  // Panel i's playback clock at display time t_s (source seconds), and its speed.
+  double position_s(size_t i, double t_s) const { return clocks_[i].at(t_s); }
+  double speed(size_t i) const { return clocks_[i].speed; }
 
  private:
   void show(size_t i, FramePtr frame);

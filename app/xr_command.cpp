@@ -129,6 +129,13 @@ int run_xr(const XrOptions& o) {
     std::printf("xr: %llu frames (%llu rendered), %llu session(s)\n",
                 (unsigned long long)loop.stats().frames_ended, (unsigned long long)loop.stats().frames_rendered,
                 (unsigned long long)loop.stats().sessions);
+    // Where the thumbstick left each panel: its clock and the frame it shows.
+    for (size_t i = 0; i < player.size(); ++i) {
+      const FramePtr& shown = player.shown(i);
+      std::printf("xr: %s at %.2f s, speed %.2fx, showing frame %lld\n", player.panel(i).name.c_str(),
+                  player.position_s(i, loop.display_time_s()), player.speed(i),
+                  shown ? (long long)shown->index : -1LL);
+    }
   }
   if (code != 0) return code;
   if (o.validate && (*ctx)->validation_message_count() > 0) {

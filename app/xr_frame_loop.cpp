@@ -5,6 +5,7 @@
 #include <ctime>
 #include <thread>
 
+#include "app/pointer_rays.h"
 #include "app/xr_input.h"
 #include "wv/log.h"
 #include "xr/projection_layer.h"
@@ -79,6 +80,7 @@ Status XrFrameLoop::frame() {
   const double previous_s = display_time_s_;
   display_time_s_ = double(frame->display_time - first_display_time_) * 1e-9;
   if (Status s = interact(display_time_s_ - previous_s, frame->display_time); !s) return s;
+  if (headset_.session_lost()) return Status::success();  // xrSyncActions said so
 
   xr::ProjectionLayer projection;
   layers_.clear();
@@ -115,7 +117,9 @@ Status XrFrameLoop::interact(double dt_s, XrTime time) {
   shapes_.resize(player_.size());
   hovered_.resize(player_.size(), false);
   for (size_t i = 0; i < player_.size(); ++i) shapes_[i] = {player_.panel(i).T_world_panel, player_.panel(i).size_m};
-  const InteractionEffects fx = interaction_.update(pointer_input(*controllers), shapes_, dt_s);
+  const PointerInput input = pointer_input(*controllers);
+  const InteractionEffects fx = interaction_.update(input, shapes_, dt_s);
+  pointer_rays(input, fx, rays_);
   for (const auto& [panel, pose] : fx.moved) player_.set_pose(panel, pose);
   for (const auto& [panel, delta_s] : fx.scrub_s) player_.scrub(panel, delta_s, display_time_s_);
   for (const auto& [panel, speed] : fx.speed) player_.set_speed(panel, speed, display_time_s_);
@@ -170,7 +174,8 @@ Status XrFrameLoop::render(const xr::FrameViews& frame) {
     target_->select(v, index);
   }
   const renderer::View views[2] = {eye_view(frame.views[0]), eye_view(frame.views[1])};
-  auto rendered = renderer_.render(*target_, {views, view_count}, player_.draws(), renderer::Environment{});
+  auto rendered =
+      renderer_.render(*target_, {views, view_count}, player_.draws(), renderer::Environment{}, {.rays = rays_});
   if (!rendered) return rendered.error();
   for (uint32_t v = 0; v < view_count; ++v) {
     std::lock_guard lock(ctx_.queue_mutex());

@@ -2,7 +2,7 @@
 // then one frame paced by xrWaitFrame: the panels' newest frames, quad panels' new frames copied
 // into their own swapchains (xr_quad_panels.h), both eyes rendered into the acquired swapchain
 // images, the quad layers (far to near) and the projection layer submitted. Controllers point at, select, grab
-// and scrub panels (interaction.h). A lost session is replaced without
+// and scrub panels (interaction.h), each drawing its ray (pointer_rays.h). A lost session is replaced without
 // touching the panels or their sources.
 //
 //   wv::app::XrFrameLoop loop(headset, ctx, renderer, player);
@@ -66,6 +66,7 @@ class XrFrameLoop {
   Interaction interaction_;
   std::vector<PanelShape> shapes_;
   std::vector<bool> hovered_;
+  std::vector<renderer::RayDraw> rays_;  // this frame's pointer rays
   std::unique_ptr<renderer::ExternalImagesTarget> target_;
   std::unique_ptr<XrQuadPanels> quads_;
   std::vector<const XrCompositionLayerBaseHeader*> layers_;  // this frame's, for xrEndFrame

@@ -7,7 +7,7 @@
 namespace wv::renderer {
 namespace {
 
-enum Module { kEnvironmentVert, kEnvironmentFrag, kPanelVert, kPanelFrag, kPanelHoleFrag, kModuleCount };
+enum Module { kEnvironmentVert, kEnvironmentFrag, kPanelVert, kPanelFrag, kPanelHoleFrag, kRayVert, kRayFrag, kModuleCount };
 
 struct PipelineDesc {
   VkPipelineLayout layout;
@@ -59,8 +59,15 @@ Status Pipelines::init(VkFormat depth_format) {
   env.pPushConstantRanges = &env_range;
   WV_VK_TRY(vkCreatePipelineLayout(device, &env, nullptr, &environment_layout_));
 
+  VkPushConstantRange ray_range{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(RayPush)};
+  VkPipelineLayoutCreateInfo ray{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
+  ray.pushConstantRangeCount = 1;
+  ray.pPushConstantRanges = &ray_range;
+  WV_VK_TRY(vkCreatePipelineLayout(device, &ray, nullptr, &ray_layout_));
+
   const shaders::Spirv* code[kModuleCount] = {&shaders::environment_vert, &shaders::environment_frag,
-                                              &shaders::panel_vert, &shaders::panel_frag, &shaders::panel_hole_frag};
+                                              &shaders::panel_vert, &shaders::panel_frag, &shaders::panel_hole_frag,
+                                              &shaders::ray_vert, &shaders::ray_frag};
   for (int i = 0; i < kModuleCount; ++i) {
     VkShaderModuleCreateInfo info{VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO};
     info.codeSize = code[i]->size_bytes;
@@ -79,15 +86,16 @@ Result<const PipelineSet*> Pipelines::get(VkFormat color_format, VkSampleCountFl
 }
 
 Status Pipelines::build(PipelineSet& set) {
-  const PipelineDesc descs[4] = {
+  const PipelineDesc descs[5] = {
       {environment_layout_, modules_[kEnvironmentVert], modules_[kEnvironmentFrag], false, true, VK_COMPARE_OP_ALWAYS},
       {panel_layout_, modules_[kPanelVert], modules_[kPanelFrag], true, true, VK_COMPARE_OP_LESS},
       {panel_layout_, modules_[kPanelVert], modules_[kPanelFrag], true, false, VK_COMPARE_OP_LESS},
       {panel_layout_, modules_[kPanelVert], modules_[kPanelHoleFrag], true, true, VK_COMPARE_OP_LESS, true},
+      {ray_layout_, modules_[kRayVert], modules_[kRayFrag], true, false, VK_COMPARE_OP_LESS},
   };
-  VkPipeline* outputs[4] = {&set.environment, &set.panel_opaque, &set.panel_translucent, &set.panel_hole};
+  VkPipeline* outputs[5] = {&set.environment, &set.panel_opaque, &set.panel_translucent, &set.panel_hole, &set.ray};
 
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < 5; ++i) {
     const PipelineDesc& d = descs[i];
     VkPipelineShaderStageCreateInfo stages[2] = {};
     stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_VERTEX_BIT, d.vert, "main", nullptr};
@@ -161,12 +169,14 @@ Status Pipelines::build(PipelineSet& set) {
 Pipelines::~Pipelines() {
   VkDevice device = ctx_.device();
   for (auto set = sets_.rbegin(); set != sets_.rend(); ++set) {
+    vkDestroyPipeline(device, set->ray, nullptr);
     vkDestroyPipeline(device, set->panel_hole, nullptr);
     vkDestroyPipeline(device, set->panel_translucent, nullptr);
     vkDestroyPipeline(device, set->panel_opaque, nullptr);
     vkDestroyPipeline(device, set->environment, nullptr);
   }
   for (int i = kModuleCount - 1; i >= 0; --i) vkDestroyShaderModule(device, modules_[i], nullptr);
+  vkDestroyPipelineLayout(device, ray_layout_, nullptr);
   vkDestroyPipelineLayout(device, environment_layout_, nullptr);
   vkDestroyPipelineLayout(device, panel_layout_, nullptr);
   vkDestroyDescriptorSetLayout(device, texture_set_layout_, nullptr);

@@ -1,4 +1,4 @@
-// renderer/pipelines.h (internal) — the environment and panel pipelines, their layouts and the
+// renderer/pipelines.h (internal) — the environment, panel and ray pipelines, their layouts and the
 // panel sampler. Pipelines are built per (color format, sample count) on first use, so one
 // Renderer can draw into offscreen, window and XR images of different formats.
 #pragma once
@@ -23,6 +23,14 @@ struct PanelPush {
   float opacity;
   uint32_t segments;
 };
+struct RayPush {
+  glm::mat4 clip_from_world;
+  glm::vec4 from_world_half_width;
+  glm::vec4 to_world_min_half_per_m;
+  glm::vec4 side_world;
+  glm::vec4 color;  // linear
+};
+static_assert(sizeof(RayPush) <= 128, "Vulkan guarantees only 128 bytes of push constants");
 struct EnvironmentPush {
   glm::mat4 world_from_clip;
   glm::vec4 zenith_floor_y;
@@ -39,6 +47,7 @@ struct PipelineSet {
   VkPipeline panel_opaque = VK_NULL_HANDLE;       // depth write on
   VkPipeline panel_translucent = VK_NULL_HANDLE;  // depth write off
   VkPipeline panel_hole = VK_NULL_HANDLE;         // erases to alpha 0, depth write on, front only
+  VkPipeline ray = VK_NULL_HANDLE;                // blended, depth test on, depth write off
 };
 
 class Pipelines {
@@ -55,6 +64,7 @@ class Pipelines {
   VkDescriptorSetLayout texture_set_layout() const { return texture_set_layout_; }
   VkPipelineLayout panel_layout() const { return panel_layout_; }
   VkPipelineLayout environment_layout() const { return environment_layout_; }
+  VkPipelineLayout ray_layout() const { return ray_layout_; }
   VkSampler sampler() const { return sampler_; }
 
  private:
@@ -66,7 +76,8 @@ class Pipelines {
   VkDescriptorSetLayout texture_set_layout_ = VK_NULL_HANDLE;
   VkPipelineLayout panel_layout_ = VK_NULL_HANDLE;
   VkPipelineLayout environment_layout_ = VK_NULL_HANDLE;
-  VkShaderModule modules_[5] = {};  // environment vert/frag, panel vert/frag, panel hole frag
+  VkPipelineLayout ray_layout_ = VK_NULL_HANDLE;
+  VkShaderModule modules_[7] = {};  // environment vert/frag, panel vert/frag, panel hole frag, ray vert/frag
   std::deque<PipelineSet> sets_;  // deque: get() hands out stable pointers
 };
 

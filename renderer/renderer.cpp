@@ -1,5 +1,5 @@
 // renderer.cpp — the frame loop: frame slots (command buffer, fence, staging, readback),
-// per-view recording of the environment and panel passes, and capture.
+// per-view recording of the environment, panel and ray passes, and capture.
 //
 // [SECTION] Helpers
 // [SECTION] Creation and destruction
@@ -71,6 +71,8 @@ struct Renderer::Impl {
                    std::span<const PanelDraw> panels, const Environment& env, const RenderOptions& options);
   void draw_panels(VkCommandBuffer cmd, VkPipeline pipeline, const std::vector<uint32_t>& order,
                    const View& view, std::span<const PanelDraw> panels);
+  void draw_rays(VkCommandBuffer cmd, VkPipeline pipeline, const View& view, VkExtent2D extent,
+                 std::span<const RayDraw> rays);
   Result<uint64_t> render(RenderTarget& target, std::span<const View> views, std::span<const PanelDraw> panels,
                           const Environment& env, const RenderOptions& options);
 
@@ -422,6 +424,7 @@ void Renderer::Impl::record_view(VkCommandBuffer cmd, const PipelineSet& set, co
   // which then blend over the hole's alpha 0 as over the layer the compositor puts there.
   draw_panels(cmd, set.panel_hole, holes, view, panels);
   draw_panels(cmd, set.panel_translucent, translucent, view, panels);
+  draw_rays(cmd, set.ray, view, image.extent, options.rays);
   vkCmdEndRendering(cmd);
 }
 
@@ -447,6 +450,31 @@ void Renderer::Impl::draw_panels(VkCommandBuffer cmd, VkPipeline pipeline, const
     vkCmdPushConstants(cmd, pipelines.panel_layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                        sizeof(push), &push);
     vkCmdDraw(cmd, push.segments * 6, 1, 0, 0);
+  }
+}
+
+void Renderer::Impl::draw_rays(VkCommandBuffer cmd, VkPipeline pipeline, const View& view, VkExtent2D extent,
+                               std::span<const RayDraw> rays) {
+  if (rays.empty()) return;
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+  const glm::vec3 eye_world = glm::vec3(glm::inverse(view.T_view_world)[3]);
+  // A pixel's height in meters per meter of view depth is 2 / (|P[1][1]| * height) for a
+  // perspective projection; 0.75 of it on each side gives the ~1.5 pixel minimum width.
+  const float min_half_per_m = 1.5f / (std::fabs(view.projection[1][1]) * float(extent.height));
+  RayPush push;
+  push.clip_from_world = view.projection * view.T_view_world;
+  for (const RayDraw& ray : rays) {
+    const glm::vec3 along = ray.to_world - ray.from_world;
+    const glm::vec3 across = glm::cross(along, 0.5f * (ray.from_world + ray.to_world) - eye_world);
+    const float across_length = glm::length(across);
+    if (across_length < 1e-9f) continue;  // seen end-on: nothing to draw
+    push.from_world_half_width = glm::vec4(ray.from_world, 0.5f * ray.width_m);
+    push.to_world_min_half_per_m = glm::vec4(ray.to_world, min_half_per_m);
+    push.side_world = glm::vec4(across / across_length, 0.0f);
+    push.color = glm::vec4(srgb_to_linear(glm::vec3(ray.color)), ray.color.a);
+    vkCmdPushConstants(cmd, pipelines.ray_layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                       sizeof(push), &push);
+    vkCmdDraw(cmd, 6, 1, 0, 0);
   }
 }
 

@@ -1,4 +1,4 @@
-// renderer/renderer.h — draws the environment and the panels into every view of a target,
+// renderer/renderer.h — draws the environment, the panels and pointer rays into every view of a target,
 // streams panel textures, and reads views back.
 //
 //   auto ctx = wv::renderer::Context::create({.enable_validation = false});
@@ -72,6 +72,16 @@ struct PanelDraw {
   bool hole = false;
 };
 
+// A thin straight beam (a pointer ray): a quad from `from` to `to` turned to face each view,
+// drawn after the panels, depth-tested against them and the floor, blended, writing no depth.
+// It is never thinner than about 1.5 pixels, so it stays visible far away.
+struct RayDraw {
+  glm::vec3 from_world{0.0f};
+  glm::vec3 to_world{0.0f, 0.0f, -1.0f};
+  float width_m = 0.005f;
+  glm::vec4 color{1.0f};  // sRGB-encoded, straight alpha
+};
+
 // Colors are sRGB-encoded (as picked in an image editor), 0..1.
 struct Environment {
   glm::vec3 sky_zenith{0.102f, 0.118f, 0.149f};
@@ -98,6 +108,7 @@ struct RendererParams {
 struct RenderOptions {
   int32_t capture_view = -1;  // >= 0: copy this view's image for read_capture()
   glm::vec4 clear_color{0.0f, 0.0f, 0.0f, 1.0f};  // only visible where the sky is off-screen
+  std::span<const RayDraw> rays;  // drawn into every view; the caller keeps them alive until render() returns
 };
 
 struct RendererStats {

@@ -20,5 +20,7 @@ extern const Spirv environment_frag;  // sky gradient, horizon, floor grid; writ
 extern const Spirv panel_vert;        // flat or curved panel mesh from gl_VertexIndex
 extern const Spirv panel_frag;        // texture * opacity, anti-aliased edges, dark back face
 extern const Spirv panel_hole_frag;   // transparent hole (alpha 0) where a quad layer shows the panel
+extern const Spirv ray_vert;          // a pointer ray: a view-facing quad at least ~1.5 px wide
+extern const Spirv ray_frag;          // ...in one flat color
 
 }  // namespace wv::shaders

@@ -148,17 +148,21 @@ void Controllers::detach() {
   }
 }
 
-Result<std::array<ControllerState, 2>> Controllers::read(Session& session, XrTime time) {
-  std::array<ControllerState, 2> hands{};
+XrResult Controllers::read(Session& session, XrTime time, std::array<ControllerState, 2>& out_hands,
+                           const char*& out_call) {
+  out_hands = {};
   XrActiveActionSet active{set_, XR_NULL_PATH};
   XrActionsSyncInfo sync{XR_TYPE_ACTIONS_SYNC_INFO};
   sync.countActiveActionSets = 1;
   sync.activeActionSets = &active;
   XrResult r = xrSyncActions(session.handle(), &sync);
-  if (XR_FAILED(r)) return xr_error("xrSyncActions", r);
-  if (r == XR_SESSION_NOT_FOCUSED) return hands;
+  if (XR_FAILED(r)) {
+    out_call = "xrSyncActions";
+    return r;
+  }
+  if (r == XR_SESSION_NOT_FOCUSED) return r;
   for (size_t h = 0; h < 2; ++h) {
-    ControllerState& state = hands[h];
+    ControllerState& state = out_hands[h];
     XrActionStateGetInfo get{XR_TYPE_ACTION_STATE_GET_INFO};
     get.subactionPath = hands_[h];
     const std::pair<XrAction, bool*> buttons[] = {{select_, &state.select}, {grab_, &state.grab}, {menu_, &state.menu}};
@@ -166,27 +170,39 @@ Result<std::array<ControllerState, 2>> Controllers::read(Session& session, XrTim
       get.action = action;
       XrActionStateBoolean b{XR_TYPE_ACTION_STATE_BOOLEAN};
       r = xrGetActionStateBoolean(session.handle(), &get, &b);
-      if (XR_FAILED(r)) return xr_error("xrGetActionStateBoolean", r);
+      if (XR_FAILED(r)) {
+        out_call = "xrGetActionStateBoolean";
+        return r;
+      }
       *out = b.isActive && b.currentState;
     }
     get.action = thumbstick_;
     XrActionStateVector2f stick{XR_TYPE_ACTION_STATE_VECTOR2F};
     r = xrGetActionStateVector2f(session.handle(), &get, &stick);
-    if (XR_FAILED(r)) return xr_error("xrGetActionStateVector2f", r);
+    if (XR_FAILED(r)) {
+      out_call = "xrGetActionStateVector2f";
+      return r;
+    }
     if (stick.isActive) state.thumbstick = stick.currentState;
     get.action = aim_;
     XrActionStatePose pose{XR_TYPE_ACTION_STATE_POSE};
     r = xrGetActionStatePose(session.handle(), &get, &pose);
-    if (XR_FAILED(r)) return xr_error("xrGetActionStatePose", r);
+    if (XR_FAILED(r)) {
+      out_call = "xrGetActionStatePose";
+      return r;
+    }
     if (!pose.isActive) continue;
     XrSpaceLocation location{XR_TYPE_SPACE_LOCATION};
     r = xrLocateSpace(aim_spaces_[h], session.world_space(), time, &location);
-    if (XR_FAILED(r)) return xr_error("xrLocateSpace", r);
+    if (XR_FAILED(r)) {
+      out_call = "xrLocateSpace";
+      return r;
+    }
     const XrSpaceLocationFlags needed = XR_SPACE_LOCATION_POSITION_VALID_BIT | XR_SPACE_LOCATION_ORIENTATION_VALID_BIT;
     state.aim_valid = (location.locationFlags & needed) == needed;
     state.T_world_aim = location.pose;
   }
-  return hands;
+  return XR_SUCCESS;
 }
 
 void Controllers::pulse(Session& session, size_t hand) {

@@ -6,7 +6,7 @@
 //
 //   auto controllers = wv::xr::Controllers::create(instance);   // before the first session
 //   controllers->attach(session);                                // once per session
-//   auto hands = controllers->read(session, frame.display_time);  // xrSyncActions + states
+//   XrResult r = controllers->read(session, frame.display_time, hands, call);  // xrSyncActions + states
 //   controllers->pulse(session, wv::xr::kRightHand);
 //   controllers->detach();                                       // before the session goes
 //
@@ -45,8 +45,10 @@ class Controllers {
 
   Status attach(Session& session);
   void detach();  // the action spaces; call before the session is destroyed
-  // All hands inactive when the session is not focused (another app has the input).
-  Result<std::array<ControllerState, 2>> read(Session& session, XrTime time);
+  // xrSyncActions, then each hand's states and aim pose into out_hands; all hands inactive when
+  // the session is not focused (another app has the input). A failed call's result is
+  // returned with out_call naming it: the caller decides what a session or instance loss means.
+  XrResult read(Session& session, XrTime time, std::array<ControllerState, 2>& out_hands, const char*& out_call);
   void pulse(Session& session, size_t hand);
 
  private:

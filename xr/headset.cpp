@@ -79,7 +79,11 @@ Status Headset::handle_result(const char* call, XrResult result) {
 Status Headset::poll_events() {
   if (instance_lost_) return kInstanceLost;
   XrEventDataBuffer event;
-  while (instance_->poll_event(event)) {
+  for (;;) {
+    const XrResult polled = instance_->poll_event(event);
+    if (polled == XR_EVENT_UNAVAILABLE) break;
+    // XR_ERROR_INSTANCE_LOST once the loss has happened (after the pending event, or without it).
+    if (XR_FAILED(polled)) return handle_result("xrPollEvent", polled);
     switch (event.type) {
       case XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED: {
         const auto& changed = reinterpret_cast<const XrEventDataSessionStateChanged&>(event);
@@ -156,7 +160,15 @@ void Headset::request_exit() {
 }
 
 Result<std::array<ControllerState, 2>> Headset::read_controllers(XrTime time) {
-  return controllers_->read(*session_, time);
+  std::array<ControllerState, 2> hands{};
+  const char* call = "";
+  const XrResult r = controllers_->read(*session_, time, hands, call);
+  if (XR_FAILED(r)) {
+    // A session loss leaves the hands inactive for this frame; an instance loss is an Error.
+    if (Status s = handle_result(call, r); !s) return s.error();
+    return std::array<ControllerState, 2>{};
+  }
+  return hands;
 }
 
 void Headset::pulse(size_t hand) { controllers_->pulse(*session_, hand); }

@@ -55,11 +55,9 @@ Status Instance::refresh_system() {
   return Status::success();
 }
 
-bool Instance::poll_event(XrEventDataBuffer& out_event) {
+XrResult Instance::poll_event(XrEventDataBuffer& out_event) {
   out_event = {XR_TYPE_EVENT_DATA_BUFFER};
-  const XrResult polled = xrPollEvent(instance_, &out_event);
-  if (polled == XR_EVENT_UNAVAILABLE) return false;
-  return check(polled, "xrPollEvent");
+  return xrPollEvent(instance_, &out_event);
 }
 
 PFN_xrVoidFunction Instance::raw_function(const char* name) const {

@@ -3,7 +3,7 @@
 //   auto instance = wv::xr::Instance::create({.application_name = "worldview"});
 //   if (!instance) { wv::log_error(instance.error().message); ... }  // names the XrResult + advice
 //   XrEventDataBuffer event;
-//   while ((*instance)->poll_event(event)) handle(event);
+//   while ((*instance)->poll_event(event) == XR_SUCCESS) handle(event);
 //
 // Errors name the failing call, the result and what to do ("xrCreateInstance:
 // XR_ERROR_RUNTIME_UNAVAILABLE: no OpenXR runtime is active: install and start one, ...").
@@ -38,8 +38,9 @@ class Instance {
   // Asks the runtime for the headset again (after a session loss the headset may be gone).
   Status refresh_system();
 
-  // The next event, or false when the queue is empty (or polling failed, which is logged).
-  bool poll_event(XrEventDataBuffer& out_event);
+  // xrPollEvent: XR_SUCCESS with the next event, XR_EVENT_UNAVAILABLE when the queue is empty,
+  // or the failure (XR_ERROR_INSTANCE_LOST once the runtime has gone away).
+  XrResult poll_event(XrEventDataBuffer& out_event);
 
   // An extension function; asserts that it exists (only enabled extensions' functions are used).
   template <class F>

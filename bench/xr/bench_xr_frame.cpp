@@ -8,7 +8,8 @@
 // which the render thread waited on anything but the runtime (XrLoopStats::frames_waited;
 // target: none), with the cores idle and with every core kept busy by matmul threads standing
 // in for the inference core. Prints figures; never fails on time.
-// Usage: bench_xr_frame (set XR_RUNTIME_JSON to measure another runtime)
+// Usage: bench_xr_frame [FRAMES_IN_FLIGHT] (the renderer's, default 2, as xr mode uses; set
+// XR_RUNTIME_JSON to measure another runtime)
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -72,7 +73,7 @@ class CpuLoad {
   std::vector<std::thread> threads_;
 };
 
-bool measure(int panel_count, Layer layer, bool loaded) {
+bool measure(int panel_count, Layer layer, bool loaded, uint32_t frames_in_flight) {
   wv::renderer::RequiredDeviceFeatures features;
   wv::xr::HeadsetParams params;
   params.vulkan.device_features = &features.features;
@@ -84,7 +85,7 @@ bool measure(int panel_count, Layer layer, bool loaded) {
   const wv::xr::VulkanDevice& v = (*headset)->vulkan();
   auto ctx = wv::renderer::Context::adopt({v.instance, v.physical_device, v.device, v.queue_family, v.queue_index});
   if (!ctx) return false;
-  auto renderer = wv::renderer::Renderer::create(**ctx);
+  auto renderer = wv::renderer::Renderer::create(**ctx, {.frames_in_flight = frames_in_flight});
   if (!renderer) return false;
   const wv::app::Workspace workspace = workspace_with(panel_count, layer);
   std::vector<wv::app::Panel> panels = wv::app::open_panels(workspace, "bench", /*rollouts=*/nullptr);  // toyworld panels only
@@ -118,13 +119,19 @@ bool measure(int panel_count, Layer layer, bool loaded) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   setenv("XR_RUNTIME_JSON", WV_XR_SIM_MANIFEST, /*overwrite=*/0);
-  std::printf("xr frame loop, simulated runtime, 2 x 512x512 views, 128x128 30 fps panels\n");
+  const int frames_in_flight = argc > 1 ? std::atoi(argv[1]) : 2;
+  if (frames_in_flight < 1 || frames_in_flight > 8) {
+    std::fprintf(stderr, "usage: bench_xr_frame [FRAMES_IN_FLIGHT: 1..8]\n");
+    return 2;
+  }
+  std::printf("xr frame loop, simulated runtime, 2 x 512x512 views, 128x128 30 fps panels, %d renderer frames in flight\n",
+              frames_in_flight);
   std::printf("%6s  %-12s %-6s %8s %8s %11s\n", "panels", "panel layer", "cores", "cpu ms", "wall ms", "waited");
   for (bool loaded : {false, true})
     for (int n : {1, 4, 16})
       for (Layer layer : {Layer::Projection, Layer::Quad})
-        if (!measure(n, layer, loaded)) return 1;
+        if (!measure(n, layer, loaded, uint32_t(frames_in_flight))) return 1;
   return 0;
 }

@@ -53,6 +53,7 @@ TEST(Interaction, SelectOnAHoveredPanelSelectsItOnceWithAHapticTick) {
   input.hands[kRight] = {true, pointer_at({0.0f, 1.5f, 0.0f})};
   auto fx = interaction.update(input, panels, 0.01);
   EXPECT_EQ(fx.hovered[kRight], 0u);
+  EXPECT_FLOAT_EQ(fx.hit_distance_m[kRight], 2.0f);  // where the pointer ray ends
   EXPECT_FALSE(fx.hovered[kLeft]);
   EXPECT_FALSE(fx.selected);
   input.hands[kRight].select = true;

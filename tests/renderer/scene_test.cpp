@@ -143,6 +143,26 @@ TEST_F(RenderTest, OpacityAndOverlapOrder) {
   EXPECT_LT(y[2], 80);
 }
 
+// A hair-thin red ray 3 m ahead, across the view, behind a green panel 2 m ahead: widened to
+// about 1.5 pixels so it shows, and hidden where the panel is in front of it.
+TEST_F(RenderTest, RaysAreAtLeastAPixelWideAndDepthTested) {
+  const PanelDraw green = panel_at({0.0f, 1.6f, -2.0f}, {1.0f, 1.0f}, solid_texture(*renderer_, {0, 255, 0, 255}));
+  const renderer::RayDraw ray{.from_world = {-2.5f, 1.6f, -3.0f}, .to_world = {2.5f, 1.6f, -3.0f},
+                              .width_m = 1e-4f, .color = {1.0f, 0.0f, 0.0f, 1.0f}};
+  const renderer::View view = front_view();
+  auto id = renderer_->render(*target_, {&view, 1}, std::vector<PanelDraw>{green}, renderer::Environment{},
+                              {.capture_view = 0, .rays = {&ray, 1}});
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  auto frame = renderer_->read_capture(*id);
+  ASSERT_TRUE(frame.ok()) << frame.error().message;
+  for (int x : {30, 60, 200, 226}) {  // the ray spans columns 21..235
+    expect_rgb_near(pixel(**frame, x, 127), 255, 0, 0, 1, "the ray");
+    expect_rgb_near(pixel(**frame, x, 128), 255, 0, 0, 1, "the ray");
+  }
+  expect_rgb_near(pixel(**frame, 128, 128), 0, 255, 0, 1, "the panel in front of the ray");
+  EXPECT_LT(pixel(**frame, 60, 120)[0], 100) << "the ray is thin";
+}
+
 TEST_F(RenderTest, SrgbGreyReadsBackUnchanged) {
   const PanelDraw grey = panel_at({0.0f, 1.6f, -1.0f}, {3.0f, 3.0f}, solid_texture(*renderer_, {188, 188, 188, 255}));
   auto frame = render_capture({front_view()}, {grey});

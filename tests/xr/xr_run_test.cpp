@@ -137,6 +137,26 @@ std::vector<double> panel_centers_in_column(const Image& image, int x) {
 // field of view, seen from an eye at eye_x.
 double expected_column(double panel_x, double eye_x) { return 256.0 + 256.0 * (panel_x - eye_x) / 2.0; }
 
+// The pointer ray's light blue (app/pointer_rays.h), blended over anything in these scenes:
+// sky, floor, grey rooms and white balls all have red close to blue.
+bool ray_colored(const uint8_t* rgb) { return rgb[2] > rgb[0] + 100 && rgb[1] > rgb[0] + 60; }
+
+int ray_pixels(const Image& image) {
+  int count = 0;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) count += ray_colored(image.at(x, y));
+  return count;
+}
+
+bool ray_pixel_near(const Image& image, double x, double y, int radius) {
+  for (int dy = -radius; dy <= radius; ++dy)
+    for (int dx = -radius; dx <= radius; ++dx) {
+      const int px = int(std::lround(x)) + dx, py = int(std::lround(y)) + dy;
+      if (px >= 0 && py >= 0 && px < image.width && py < image.height && ray_colored(image.at(px, py))) return true;
+    }
+  return false;
+}
+
 TEST_F(XrRun, RunsFramesCleanlyAndShowsPanelsWhereTheWorkspacePutThemInBothEyes) {
   const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -171,6 +191,29 @@ TEST_F(XrRun, RunsFramesCleanlyAndShowsPanelsWhereTheWorkspacePutThemInBothEyes)
     EXPECT_GE(image.at(256, 200)[0], 95);
     EXPECT_GE(image.at(256, 312)[0], 95);
     EXPECT_LT(image.at(256, 360)[0], 95);
+    EXPECT_EQ(ray_pixels(image), 0) << "no controller, no ray; view " << view;
+  }
+}
+
+// The right controller, 0.2 m below the eyes and 0.5 m ahead, points straight ahead at the
+// right-hand panel: both eyes see its ray from the edge of the view to where it meets the panel.
+TEST_F(XrRun, APointingControllerShowsItsRayUpToThePanelInBothEyes) {
+  script("hand right 0  1.2 1.4 -0.5  0 0 0 1\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 12 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  for (int view = 0; view < 2; ++view) {
+    const Image image = capture(view);
+    const double eye_x = view == 0 ? -0.032 : 0.032;
+    // (1.2, 1.4, z) seen from (eye_x, 1.6, 0) with the 90° field of view.
+    for (double z : {-1.3, -1.5, -1.7, -1.95}) {
+      const double column = 256.0 + 256.0 * (1.2 - eye_x) / -z;
+      const double row = 256.0 + 256.0 * 0.2 / -z;
+      EXPECT_TRUE(ray_pixel_near(image, column, row, 2)) << "z " << z << ", view " << view;
+    }
+    // Off the ray: the panel's middle, and the sky above the ray's start.
+    EXPECT_FALSE(ray_pixel_near(image, expected_column(1.2, eye_x), 256.0, 4)) << "view " << view;
+    EXPECT_FALSE(ray_pixel_near(image, 480.0, 250.0, 4)) << "view " << view;
   }
 }
 
@@ -216,8 +259,9 @@ TEST_F(XrRun, ControllerSelectsAPanelAndAGripDragMovesIt) {
   for (int view = 0; view < 2; ++view) {
     const Image image = capture(view);
     const double eye_x = view == 0 ? -0.032 : 0.032;
-    // Panel 1 now centered 0.5 m higher: 64 rows up at 2 m with the 90° field of view.
-    const std::vector<double> moved = panel_centers_in_column(image, int(expected_column(1.2, eye_x)));
+    // Panel 1 now centered 0.5 m higher: 64 rows up at 2 m with the 90° field of view. Seen
+    // down a column left of its middle, where the pointer ray (which ends there) is not.
+    const std::vector<double> moved = panel_centers_in_column(image, int(expected_column(1.2, eye_x)) - 20);
     ASSERT_EQ(moved.size(), 1u) << "view " << view;
     EXPECT_NEAR(moved[0], 256.0 - 64.0, 2.0) << "view " << view;
     const std::vector<double> still = panel_centers_in_column(image, int(expected_column(0.0, eye_x)));
@@ -225,6 +269,92 @@ TEST_F(XrRun, ControllerSelectsAPanelAndAGripDragMovesIt) {
     EXPECT_NEAR(still[0], 256.0, 2.0) << "view " << view;
   }
 }
+
+// The `xr: <panel> at S s, speed X, showing frame N` line the run ends with.
+struct PanelPlayback {
+  double position_s = -1.0, speed = -1.0;
+  long long frame = -2;
+};
+PanelPlayback playback(const std::string& output, const std::string& panel) {
+  PanelPlayback p;
+  const size_t at = output.find("xr: " + panel + " (");
+  if (at == std::string::npos) return p;
+  const size_t numbers = output.find(") at ", at);
+  std::sscanf(output.c_str() + numbers, ") at %lf s, speed %lfx, showing frame %lld", &p.position_s, &p.speed,
+              &p.frame);
+  return p;
+}
+
+// Through the real thumbstick action: the right controller points at the left panel and pushes
+// the stick fully up for 0.5 s (speed 1 -> 1.5), then at the right panel and fully right for
+// 0.25 s (a 1 s jump ahead). The stick does nothing while the ray hovers no panel.
+TEST_F(XrRun, TheThumbstickOnAHoveredPanelChangesItsSpeedAndScrubsIt) {
+  script("hand right 0     0.0 1.6 -0.5  0 0 0 1\n"
+         "hand right 0.6   0.0 1.6 -0.5  0 0 0 1\n"
+         "hand right 0.62  1.2 1.6 -0.5  0 0 0 1\n"
+         "input right thumbstick 0.05 0 1\n"
+         "input right thumbstick 0.55 0 0\n"
+         "input right thumbstick 0.7 1 0\n"
+         "input right thumbstick 0.95 0 0\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 100 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  const double end_s = 99.0 / 90.0;  // display time of the last frame
+  const PanelPlayback left = playback(r.output, "panel 0");
+  const PanelPlayback right = playback(r.output, "panel 1");
+  EXPECT_NEAR(left.speed, 1.5, 0.03) << r.output;
+  EXPECT_NEAR(right.speed, 1.0, 1e-9) << r.output;
+  // The left panel ran at 1x, then sped up linearly to 1.5x over 0.5 s: ~0.1 s ahead of 1x by
+  // 0.55 s, gaining 0.5 s per s from there.
+  EXPECT_NEAR(left.position_s, end_s + 0.125 + 0.5 * (end_s - 0.55), 0.05) << r.output;
+  EXPECT_NEAR(right.position_s, end_s + 1.0, 0.05) << r.output;
+  // What the right panel shows is from past the jump (30 fps), not where 1x would be.
+  EXPECT_GT(right.frame, (long long)(end_s * 30.0) + 5) << r.output;
+}
+
+// Menu (on the left controller: Touch keeps the right one's for the system) recenters: the user
+// stands 0.4 m to the right and turned 30° left; after the press the panels are straight ahead
+// of them again, where the first test sees them from the origin.
+TEST_F(XrRun, MenuRecentersThePanelsOnWhereTheUserStandsAndLooks) {
+  script("pose 0  0.4 1.6 0.3  0 0.2588190 0 0.9659258\n"
+         "hand left 0  0.2 1.3 0.0  0 0 0 1\n"
+         "input left menu 0.15 1\n"
+         "input left menu 0.2 0\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  for (int view = 0; view < 2; ++view) {
+    const Image image = capture(view);
+    const double eye_x = view == 0 ? -0.032 : 0.032;
+    const std::vector<double> centers = panel_centers_in_row(image, 256);
+    ASSERT_EQ(centers.size(), 2u) << "view " << view;
+    EXPECT_NEAR(centers[0], expected_column(0.0, eye_x), 2.0) << "view " << view;
+    EXPECT_NEAR(centers[1], expected_column(1.2, eye_x), 2.0) << "view " << view;
+  }
+  // Before the press (frame 10: 0.1 s) the projection layer's views were somewhere else.
+  const std::vector<json> recorded = frames();
+  ASSERT_EQ(recorded.size(), 30u);
+  EXPECT_NE(recorded[10]["layers"][0]["views"][0]["pose"], recorded.back()["layers"][0]["views"][0]["pose"]);
+}
+
+// The runtime goes away: XrEventDataInstanceLossPending, then XR_ERROR_INSTANCE_LOST from every
+// call, either at once (the next call fails before the event is polled) or after a grace
+// period (the event is seen first). Either way: exit code 6 and a message saying what to do.
+class XrRunInstanceLoss : public XrRun, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(XrRunInstanceLoss, EndsTheRunWithCode6AndSaysWhy) {
+  script(std::string("instance_loss 0.1 ") + GetParam() + "\n");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 60 --validate --no-fallback");
+  EXPECT_EQ(r.exit_code, 6) << r.output;
+  expect_clean(r);
+  EXPECT_NE(r.output.find("the OpenXR runtime went away (instance lost): restart the runtime, then worldview"),
+            std::string::npos) << r.output;
+  const size_t count = frames().size();
+  EXPECT_GE(count, 9u);
+  EXPECT_LE(count, 12u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Grace, XrRunInstanceLoss, ::testing::Values("0", "1"));
 
 TEST_F(XrRun, AnExitRequestedByTheRuntimeEndsTheRunCleanly) {
   script("exit 0.1\n");

@@ -168,7 +168,7 @@ XRAPI_ATTR XrResult XRAPI_CALL sync_actions(XrSession handle, const XrActionsSyn
   if (session == nullptr) return XR_ERROR_HANDLE_INVALID;
   if (info == nullptr || info->type != XR_TYPE_ACTIONS_SYNC_INFO) return XR_ERROR_VALIDATION_FAILURE;
   if (!session->actions_attached) return XR_ERROR_ACTIONSET_NOT_ATTACHED;
-  if (session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*session); XR_FAILED(r)) return r;
   if (session->state != XR_SESSION_STATE_FOCUSED) {
     session->synced_time = 0;
     return XR_SESSION_NOT_FOCUSED;

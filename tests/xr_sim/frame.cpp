@@ -109,7 +109,7 @@ XRAPI_ATTR XrResult XRAPI_CALL wait_frame(XrSession handle, const XrFrameWaitInf
       state->type != XR_TYPE_FRAME_STATE) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
-  if (session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*session); XR_FAILED(r)) return r;
   if (!session->running) return XR_ERROR_SESSION_NOT_RUNNING;
   // The spec makes a second xrWaitFrame block until xrBeginFrame; with one test thread that
   // would hang forever, so the runtime refuses it instead.
@@ -130,7 +130,7 @@ XRAPI_ATTR XrResult XRAPI_CALL begin_frame(XrSession handle, const XrFrameBeginI
   Session* session = lookup<Session>(handle);
   if (session == nullptr) return XR_ERROR_HANDLE_INVALID;
   if (info != nullptr && info->type != XR_TYPE_FRAME_BEGIN_INFO) return XR_ERROR_VALIDATION_FAILURE;
-  if (session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*session); XR_FAILED(r)) return r;
   if (!session->running) return XR_ERROR_SESSION_NOT_RUNNING;
   if (!session->waited_frame) return XR_ERROR_CALL_ORDER_INVALID;
   // A frame begun and never ended is dropped in favor of this one.
@@ -145,7 +145,7 @@ XRAPI_ATTR XrResult XRAPI_CALL end_frame(XrSession handle, const XrFrameEndInfo*
   Session* session = lookup<Session>(handle);
   if (session == nullptr) return XR_ERROR_HANDLE_INVALID;
   if (info == nullptr || info->type != XR_TYPE_FRAME_END_INFO) return XR_ERROR_VALIDATION_FAILURE;
-  if (session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*session); XR_FAILED(r)) return r;
   if (!session->running) return XR_ERROR_SESSION_NOT_RUNNING;
   if (!session->begun_frame) return XR_ERROR_CALL_ORDER_INVALID;
   if (info->displayTime != *session->begun_frame) return XR_ERROR_TIME_INVALID;

@@ -98,7 +98,10 @@ XRAPI_ATTR XrResult XRAPI_CALL poll_event(XrInstance handle, XrEventDataBuffer* 
   Instance* instance = lookup<Instance>(handle);
   if (instance == nullptr) return XR_ERROR_HANDLE_INVALID;
   if (event == nullptr || event->type != XR_TYPE_EVENT_DATA_BUFFER) return XR_ERROR_VALIDATION_FAILURE;
-  if (instance->events.empty()) return XR_EVENT_UNAVAILABLE;
+  // Queued events still come out (the loss-pending one among them); then the loss shows.
+  if (instance->events.empty()) {
+    return XR_FAILED(instance_state(*instance)) ? XR_ERROR_INSTANCE_LOST : XR_EVENT_UNAVAILABLE;
+  }
   *event = instance->events.front();
   instance->events.pop_front();
   return XR_SUCCESS;

@@ -81,6 +81,9 @@ struct Instance {
   XrTime next_display_time = kFirstDisplayTime;
   bool scripted_exit_done = false;
   bool scripted_loss_done = false;
+  // Scripted instance loss: XrEventDataInstanceLossPending queued, and from loss_time on
+  // (display clock) calls fail with XR_ERROR_INSTANCE_LOST.
+  std::optional<XrTime> loss_time;
   // Actions (actions.cpp): XrPath n is paths[n - 1]; suggested bindings per profile path.
   std::vector<std::string> paths;
   std::unordered_map<XrPath, std::vector<std::pair<Action*, XrPath>>> bindings;
@@ -150,6 +153,10 @@ void add(FunctionTable& table, const char* name, F* function) {
 }
 
 // [Shared helpers] ------------------------------------------------------------------------------
+// XR_ERROR_INSTANCE_LOST once the scripted instance loss has happened, else XR_SUCCESS.
+XrResult instance_state(const Instance& instance);
+// The same, then XR_ERROR_SESSION_LOST for a lost session: what calls on a session check first.
+XrResult session_state(const Session& session);
 void push_event(Instance& instance, const XrEventDataBuffer& event);
 // Queues a state-change event and makes `state` the session's state.
 void set_session_state(Session& session, XrSessionState state, XrTime time);

@@ -86,6 +86,12 @@ bool parse_script(const std::string& text, Script& out, std::string& error) {
       double time_s = 0.0;
       if (!(words >> time_s) || time_s < 0.0) return fail("expected '" + command + " TIME_S'");
       (command == "exit" ? script.exit_at_s : script.loss_at_s) = time_s;
+    } else if (command == "instance_loss") {
+      double time_s = 0.0;
+      if (!(words >> time_s) || time_s < 0.0) return fail("expected 'instance_loss TIME_S [GRACE_S]'");
+      script.instance_loss_at_s = time_s;
+      if (words >> script.instance_loss_grace_s && script.instance_loss_grace_s < 0.0)
+        return fail("the grace period must not be negative");
     } else {
       return fail("unknown command '" + command + "'");
     }

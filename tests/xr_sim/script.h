@@ -7,6 +7,9 @@
 //   pose 1.0  0.2 1.6 0 0 0.3826834 0 0.9238795   # poses between keys are interpolated
 //   exit 0.5                             # the runtime asks the session to stop and exit
 //   loss 0.5                             # the session is lost
+//   instance_loss 0.5 0.1                # XrEventDataInstanceLossPending at 0.5 s; from its
+//                                        #   lossTime, GRACE_S later (default 0), every call but
+//                                        #   the xrDestroy* ones fails with XR_ERROR_INSTANCE_LOST
 //   hand right 0.0  0.3 1.4 -0.2  0 0 0 1  # a controller's aim pose in STAGE space (as pose)
 //   input right trigger 0.5 1            # from 0.5 s on: trigger|squeeze|menu VALUE,
 //   input left thumbstick 0.5 0.8 0      #   thumbstick X Y; held until the next line
@@ -42,6 +45,8 @@ struct Script {
   std::vector<ScriptedPose> poses;  // sorted by time
   std::optional<double> exit_at_s;
   std::optional<double> loss_at_s;
+  std::optional<double> instance_loss_at_s;
+  double instance_loss_grace_s = 0.0;
 };
 
 // Parses script text. On a bad line returns false with "line N: reason" in `error`.

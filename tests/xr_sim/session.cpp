@@ -91,7 +91,7 @@ XRAPI_ATTR XrResult XRAPI_CALL begin_session(XrSession handle, const XrSessionBe
   if (info->primaryViewConfigurationType != XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO) {
     return XR_ERROR_VIEW_CONFIGURATION_TYPE_UNSUPPORTED;
   }
-  if (session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*session); XR_FAILED(r)) return r;
   if (session->running) return XR_ERROR_SESSION_RUNNING;
   if (session->state != XR_SESSION_STATE_READY) return XR_ERROR_SESSION_NOT_READY;
   session->running = true;
@@ -102,7 +102,7 @@ XRAPI_ATTR XrResult XRAPI_CALL end_session(XrSession handle) {
   std::lock_guard lock(runtime_mutex());
   Session* session = lookup<Session>(handle);
   if (session == nullptr) return XR_ERROR_HANDLE_INVALID;
-  if (session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*session); XR_FAILED(r)) return r;
   if (!session->running) return XR_ERROR_SESSION_NOT_RUNNING;
   if (session->state != XR_SESSION_STATE_STOPPING) return XR_ERROR_SESSION_NOT_STOPPING;
   session->running = false;
@@ -119,7 +119,7 @@ XRAPI_ATTR XrResult XRAPI_CALL request_exit_session(XrSession handle) {
   std::lock_guard lock(runtime_mutex());
   Session* session = lookup<Session>(handle);
   if (session == nullptr) return XR_ERROR_HANDLE_INVALID;
-  if (session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*session); XR_FAILED(r)) return r;
   if (!session->running) return XR_ERROR_SESSION_NOT_RUNNING;
   session->exit_requested = true;
   step_down_to_stopping(*session, session->instance->next_display_time);
@@ -140,9 +140,29 @@ void set_session_state(Session& session, XrSessionState state, XrTime time) {
   push_event(*session.instance, buffer);
 }
 
+XrResult instance_state(const Instance& instance) {
+  return instance.loss_time && instance.next_display_time > *instance.loss_time ? XR_ERROR_INSTANCE_LOST
+                                                                                : XR_SUCCESS;
+}
+
+XrResult session_state(const Session& session) {
+  if (XrResult r = instance_state(*session.instance); XR_FAILED(r)) return r;
+  return session.lost ? XR_ERROR_SESSION_LOST : XR_SUCCESS;
+}
+
 void apply_script(Session& session, XrTime time) {
   const Script& script = session.instance->script;
   const double time_s = double(time - kFirstDisplayTime) * 1e-9;
+  if (script.instance_loss_at_s && time_s >= *script.instance_loss_at_s && !session.instance->loss_time) {
+    session.instance->loss_time = time + XrTime(script.instance_loss_grace_s * 1e9);
+    XrEventDataBuffer buffer{XR_TYPE_EVENT_DATA_BUFFER};
+    auto* event = reinterpret_cast<XrEventDataInstanceLossPending*>(&buffer);
+    event->type = XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING;
+    event->next = nullptr;
+    event->lossTime = *session.instance->loss_time;
+    push_event(*session.instance, buffer);
+    return;
+  }
   if (script.loss_at_s && time_s >= *script.loss_at_s && !session.instance->scripted_loss_done) {
     session.instance->scripted_loss_done = true;
     session.lost = true;

@@ -95,5 +95,38 @@ TEST_F(XrSimTest, ScriptedLossIsReportedAndTheSessionCanBeDestroyed) {
   // The application's way out is xrDestroySession, which TearDown calls.
 }
 
+// Instance loss (spec 2.5, XrEventDataInstanceLossPending): the event comes first, calls work
+// until its lossTime, then everything but the xrDestroy* calls fails with XR_ERROR_INSTANCE_LOST.
+TEST_F(XrSimTest, ScriptedInstanceLossQueuesTheEventThenEveryCallFails) {
+  start("instance_loss 0.05 0.03\n");
+  create_vulkan_session();
+  begin_and_run_until(XR_SESSION_STATE_FOCUSED);
+  XrTime loss_time = 0;
+  for (int i = 0; i < 8 && loss_time == 0; ++i) {
+    empty_frame();
+    XrEventDataBuffer event{XR_TYPE_EVENT_DATA_BUFFER};
+    while (xrPollEvent(instance_, &event) == XR_SUCCESS) {
+      if (event.type == XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING)
+        loss_time = reinterpret_cast<const XrEventDataInstanceLossPending&>(event).lossTime;
+      event = {XR_TYPE_EVENT_DATA_BUFFER};
+    }
+  }
+  ASSERT_NE(loss_time, 0);
+  // lossTime is 0.03 s (2.7 frames) after the event's frame: one more frame is fine, the next
+  // one is handed out and then the instance is gone.
+  EXPECT_LT(empty_frame().predictedDisplayTime, loss_time);
+  XrFrameState state{XR_TYPE_FRAME_STATE};
+  EXPECT_EQ(xrWaitFrame(session_, nullptr, &state), XR_SUCCESS);
+  EXPECT_EQ(xrBeginFrame(session_, nullptr), XR_ERROR_INSTANCE_LOST);
+  EXPECT_EQ(xrRequestExitSession(session_), XR_ERROR_INSTANCE_LOST);
+  XrEventDataBuffer event{XR_TYPE_EVENT_DATA_BUFFER};
+  EXPECT_EQ(xrPollEvent(instance_, &event), XR_ERROR_INSTANCE_LOST);
+  XrSystemGetInfo get{XR_TYPE_SYSTEM_GET_INFO};
+  get.formFactor = XR_FORM_FACTOR_HEAD_MOUNTED_DISPLAY;
+  XrSystemId id = XR_NULL_SYSTEM_ID;
+  EXPECT_EQ(xrGetSystem(instance_, &get, &id), XR_ERROR_INSTANCE_LOST);
+  // TearDown destroys the session and the instance, which must still work.
+}
+
 }  // namespace
 }  // namespace wv::test

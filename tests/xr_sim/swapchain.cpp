@@ -143,7 +143,7 @@ XRAPI_ATTR XrResult XRAPI_CALL create_swapchain(XrSession handle, const XrSwapch
   if (info == nullptr || out_swapchain == nullptr || info->type != XR_TYPE_SWAPCHAIN_CREATE_INFO) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
-  if (session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*session); XR_FAILED(r)) return r;
   if (std::find(kFormats.begin(), kFormats.end(), info->format) == kFormats.end()) {
     return XR_ERROR_SWAPCHAIN_FORMAT_UNSUPPORTED;
   }
@@ -212,7 +212,7 @@ XRAPI_ATTR XrResult XRAPI_CALL acquire_image(XrSwapchain handle,
   if ((info != nullptr && info->type != XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO) || index == nullptr) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
-  if (swapchain->session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*swapchain->session); XR_FAILED(r)) return r;
   const size_t held = swapchain->acquired.size() + (swapchain->waited ? 1 : 0);
   const bool is_static = swapchain->info.createFlags & XR_SWAPCHAIN_CREATE_STATIC_IMAGE_BIT;
   // All images out, or a static swapchain's one image already acquired once.
@@ -232,7 +232,7 @@ XRAPI_ATTR XrResult XRAPI_CALL wait_image(XrSwapchain handle, const XrSwapchainI
   if (info == nullptr || info->type != XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
-  if (swapchain->session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*swapchain->session); XR_FAILED(r)) return r;
   // Nothing acquired to wait for, or a waited image not yet released.
   if (swapchain->acquired.empty() || swapchain->waited) return XR_ERROR_CALL_ORDER_INVALID;
   // Nothing reads the images while the application holds them, so they are ready at once.
@@ -249,7 +249,7 @@ XRAPI_ATTR XrResult XRAPI_CALL release_image(XrSwapchain handle,
   if (info != nullptr && info->type != XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO) {
     return XR_ERROR_VALIDATION_FAILURE;
   }
-  if (swapchain->session->lost) return XR_ERROR_SESSION_LOST;
+  if (XrResult r = session_state(*swapchain->session); XR_FAILED(r)) return r;
   if (!swapchain->waited) return XR_ERROR_CALL_ORDER_INVALID;
   swapchain->released = swapchain->waited;
   swapchain->waited.reset();

@@ -19,6 +19,7 @@ XRAPI_ATTR XrResult XRAPI_CALL get_system(XrInstance handle, const XrSystemGetIn
     return info->formFactor == XR_FORM_FACTOR_HANDHELD_DISPLAY ? XR_ERROR_FORM_FACTOR_UNSUPPORTED
                                                                : XR_ERROR_VALIDATION_FAILURE;
   }
+  if (XrResult r = instance_state(*instance); XR_FAILED(r)) return r;
   if (!instance->script.headset_present) return XR_ERROR_FORM_FACTOR_UNAVAILABLE;
   *out_system = kSystemId;
   return XR_SUCCESS;
