@@ -157,6 +157,20 @@ bool ray_pixel_near(const Image& image, double x, double y, int radius) {
   return false;
 }
 
+// The fixture workspace's two panels where it put them, as seen by eye `view` (0: left), with
+// sky above and floor below (the panels span rows 192..320 at eye height).
+void expect_the_two_panels_in_place(const Image& image, int view) {
+  const double eye_x = view == 0 ? -0.032 : 0.032;
+  const std::vector<double> centers = panel_centers_in_row(image, 256);
+  ASSERT_EQ(centers.size(), 2u) << "view " << view;
+  EXPECT_NEAR(centers[0], expected_column(0.0, eye_x), 2.0) << "view " << view;
+  EXPECT_NEAR(centers[1], expected_column(1.2, eye_x), 2.0) << "view " << view;
+  EXPECT_LT(image.at(256, 150)[0], 95);
+  EXPECT_GE(image.at(256, 200)[0], 95);
+  EXPECT_GE(image.at(256, 312)[0], 95);
+  EXPECT_LT(image.at(256, 360)[0], 95);
+}
+
 TEST_F(XrRun, RunsFramesCleanlyAndShowsPanelsWhereTheWorkspacePutThemInBothEyes) {
   const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -181,16 +195,7 @@ TEST_F(XrRun, RunsFramesCleanlyAndShowsPanelsWhereTheWorkspacePutThemInBothEyes)
   for (int view = 0; view < 2; ++view) {
     const Image image = capture(view);
     ASSERT_EQ(image.width, 512);
-    const double eye_x = view == 0 ? -0.032 : 0.032;  // the left eye is view 0
-    const std::vector<double> centers = panel_centers_in_row(image, 256);
-    ASSERT_EQ(centers.size(), 2u) << "view " << view;
-    EXPECT_NEAR(centers[0], expected_column(0.0, eye_x), 2.0) << "view " << view;
-    EXPECT_NEAR(centers[1], expected_column(1.2, eye_x), 2.0) << "view " << view;
-    // Sky above and floor below the panels, which span rows 192..320 at eye height.
-    EXPECT_LT(image.at(256, 150)[0], 95);
-    EXPECT_GE(image.at(256, 200)[0], 95);
-    EXPECT_GE(image.at(256, 312)[0], 95);
-    EXPECT_LT(image.at(256, 360)[0], 95);
+    expect_the_two_panels_in_place(image, view);
     EXPECT_EQ(ray_pixels(image), 0) << "no controller, no ray; view " << view;
   }
 }
@@ -434,15 +439,7 @@ TEST_F(XrRun, QuadPanelsAreSubmittedBeneathTheProjectionAndShowWhereTheWorkspace
   for (int view = 0; view < 2; ++view) {
     const Image image = capture(view);
     ASSERT_EQ(image.width, 512);
-    const double eye_x = view == 0 ? -0.032 : 0.032;
-    const std::vector<double> centers = panel_centers_in_row(image, 256);
-    ASSERT_EQ(centers.size(), 2u) << "view " << view;
-    EXPECT_NEAR(centers[0], expected_column(0.0, eye_x), 2.0) << "view " << view;
-    EXPECT_NEAR(centers[1], expected_column(1.2, eye_x), 2.0) << "view " << view;
-    EXPECT_LT(image.at(256, 150)[0], 95);
-    EXPECT_GE(image.at(256, 200)[0], 95);
-    EXPECT_GE(image.at(256, 312)[0], 95);
-    EXPECT_LT(image.at(256, 360)[0], 95);
+    expect_the_two_panels_in_place(image, view);
   }
 }
 
