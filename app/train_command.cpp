@@ -33,6 +33,10 @@ CLI::App* add_train_command(CLI::App& cli, TrainOptions& o) {
   cmd->add_flag("--resume", o.resume, "Continue from --out's checkpoint (same seed)");
   cmd->add_option("--batch", o.batch, "Clips per step")->capture_default_str()->check(CLI::Range(1, 1024));
   cmd->add_option("--frame-size", o.frame_size, "Frame side in pixels (multiple of 4)")->capture_default_str()->check(CLI::Range(16, 256));
+  cmd->add_option("--init-from", o.init_from, "Start from these weights (model.safetensors) instead of random ones");
+  cmd->add_option("--clip-frames", o.clip_frames, "Frames per training clip: 2 context + open-loop predictions")->capture_default_str()->check(CLI::Range(3, 64));
+  cmd->add_option("--prior-steps", o.prior_steps, "Euler steps of the prior at init (saved with the weights)")->capture_default_str()->check(CLI::Range(1, 100));
+  cmd->add_option("--prior-guidance", o.prior_guidance, "Classifier-free guidance of the prior at init (saved with the weights; 1 = none)")->capture_default_str()->check(CLI::Range(0.0, 10.0));
   return cmd;
 }
 
@@ -45,6 +49,10 @@ int run_train(const TrainOptions& o) {
   config.resume = o.resume;
   config.clips.batch = o.batch;
   config.model.frame_size = o.frame_size;
+  config.model.prior_steps = o.prior_steps;
+  config.model.prior_guidance = o.prior_guidance;
+  config.clips.clip_frames = o.clip_frames;
+  config.init_from = o.init_from;
   wv::log_info("training " + config.name + " for " + std::to_string(o.steps) + " steps into " + o.out +
                (o.resume ? " (resuming)" : ""));
 

@@ -20,6 +20,10 @@ struct TrainOptions {
   bool resume = false;
   int batch = 8;
   int frame_size = 64;
+  std::string init_from;      // start from these weights instead of random ones
+  int clip_frames = 10;       // 2 context + open-loop predicted frames per clip
+  int prior_steps = 8;        // Euler steps of the prior at init (stored in the weights)
+  double prior_guidance = 1.0;  // classifier-free guidance of the prior (stored in the weights)
 };
 
 CLI::App* add_train_command(CLI::App& cli, TrainOptions& options);
