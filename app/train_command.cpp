@@ -33,6 +33,14 @@ CLI::App* add_train_command(CLI::App& cli, TrainOptions& o) {
   cmd->add_flag("--resume", o.resume, "Continue from --out's checkpoint (same seed)");
   cmd->add_option("--batch", o.batch, "Clips per step")->capture_default_str()->check(CLI::Range(1, 1024));
   cmd->add_option("--frame-size", o.frame_size, "Frame side in pixels (multiple of 4)")->capture_default_str()->check(CLI::Range(16, 256));
+  cmd->add_option("--init-from", o.init_from, "Start from these weights (model.safetensors) instead of random ones");
+  cmd->add_option("--clip-frames", o.clip_frames, "Frames per training clip: 2 context + open-loop predictions")->capture_default_str()->check(CLI::Range(3, 64));
+  cmd->add_option("--prior-steps", o.prior_steps, "Euler steps of the prior at init (saved with the weights)")->capture_default_str()->check(CLI::Range(1, 100));
+  cmd->add_option("--prior-guidance", o.prior_guidance, "Classifier-free guidance of the prior at init (saved with the weights; 1 = none)")->capture_default_str()->check(CLI::Range(0.0, 10.0));
+  cmd->add_option("--prior-draws", o.prior_draws, "Flow times and noises per start in the prior loss")->capture_default_str()->check(CLI::Range(1, 64));
+  cmd->add_option("--prompt-dropout", o.prompt_dropout, "Share of prior draws trained with the zero prompt (for --prior-guidance)")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--prior-weight", o.prior_weight, "Weight of the prior's flow-matching loss")->capture_default_str()->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--consistency", o.consistency, "Weight of the latent-consistency term (predicted latent vs encode(decode))")->capture_default_str()->check(CLI::Range(0.0, 100.0));
   return cmd;
 }
 
@@ -45,6 +53,14 @@ int run_train(const TrainOptions& o) {
   config.resume = o.resume;
   config.clips.batch = o.batch;
   config.model.frame_size = o.frame_size;
+  config.model.prior_steps = o.prior_steps;
+  config.model.prior_guidance = o.prior_guidance;
+  config.clips.clip_frames = o.clip_frames;
+  config.init_from = o.init_from;
+  config.prior_draws = o.prior_draws;
+  config.prompt_dropout = o.prompt_dropout;
+  config.prior_weight = o.prior_weight;
+  config.consistency_weight = o.consistency;
   wv::log_info("training " + config.name + " for " + std::to_string(o.steps) + " steps into " + o.out +
                (o.resume ? " (resuming)" : ""));
 

@@ -20,6 +20,14 @@ struct TrainOptions {
   bool resume = false;
   int batch = 8;
   int frame_size = 64;
+  std::string init_from;      // start from these weights instead of random ones
+  int clip_frames = 10;       // 2 context + open-loop predicted frames per clip
+  int prior_steps = 8;        // Euler steps of the prior at init (stored in the weights)
+  double prior_guidance = 1.0;  // classifier-free guidance of the prior (stored in the weights)
+  int prior_draws = 1;        // flow times per start in the prior loss
+  double prompt_dropout = 0.0;  // share of prior draws trained with the zero prompt
+  double prior_weight = 0.5;
+  double consistency = 0.0;   // weight of the latent-consistency term of the dynamics
 };
 
 CLI::App* add_train_command(CLI::App& cli, TrainOptions& options);

@@ -1,6 +1,7 @@
 #include "model/latent/latent_config.h"
 
 #include <charconv>
+#include <cstdlib>
 #include <cstdio>
 #include <vector>
 
@@ -43,6 +44,7 @@ Status validate_config(const LatentConfig& c) {
   if (c.frame_size % 4 != 0) return Error{"latent.frame_size must be a multiple of 4, not " + std::to_string(c.frame_size)};
   if (c.action_dim != 0 && c.action_dim != 2) return Error{"latent.action_dim must be 0 or 2 (a push vector)"};
   if (!(c.fps > 0.0 && c.fps <= 1000.0)) return Error{"latent.fps must be in (0, 1000]"};
+  if (!(c.prior_guidance >= 0.0 && c.prior_guidance <= 10.0)) return Error{"latent.prior_guidance must be in [0, 10]"};
   return Status::success();
 }
 
@@ -52,6 +54,11 @@ std::map<std::string, std::string> to_metadata(const LatentConfig& c) {
   char fps[32];
   std::snprintf(fps, sizeof fps, "%.17g", c.fps);
   m["latent.fps"] = fps;
+  if (c.prior_guidance != 1.0) {
+    char g[32];
+    std::snprintf(g, sizeof g, "%.17g", c.prior_guidance);
+    m["latent.prior_guidance"] = g;
+  }
   return m;
 }
 
@@ -74,6 +81,13 @@ Result<LatentConfig> config_from_metadata(const std::map<std::string, std::strin
   char* end = nullptr;
   c.fps = std::strtod(fps->second.c_str(), &end);
   if (fps->second.empty() || *end != '\0') return Error{file_name + ": metadata 'latent.fps' = \"" + fps->second + "\" is not a number"};
+  if (auto g = metadata.find("latent.prior_guidance"); g != metadata.end()) {
+    char* gend = nullptr;
+    c.prior_guidance = std::strtod(g->second.c_str(), &gend);
+    if (g->second.empty() || *gend != '\0') {
+      return Error{file_name + ": metadata 'latent.prior_guidance' = \"" + g->second + "\" is not a number"};
+    }
+  }
   if (Status s = validate_config(c); !s) return Error{file_name + ": " + s.error().message};
   return c;
 }

@@ -30,6 +30,10 @@ struct LatentConfig {
   int32_t prior_steps = 8;      // Euler steps of the flow prior at init
   int32_t action_dim = 2;       // a push: velocity change of every object, room units per second
   double fps = 30.0;
+  // Classifier-free guidance of the prior at init: v = v_uncond + g (v_cond - v_uncond); 1 is
+  // plain conditional sampling (one network call per Euler step). Optional in the metadata
+  // ("latent.prior_guidance", 1 when absent), so files written before it load unchanged.
+  double prior_guidance = 1.0;
 
   int32_t latent_size() const { return frame_size / 4; }
 };

@@ -65,7 +65,7 @@ class LatentWorldModel final : public WorldModel {
       require(in.start_image, "start image", {3, config_.frame_size, config_.frame_size}, b);
       start_latent = nets_->encoder->forward(in.start_image.clamp(0.0, 1.0));
     }
-    const at::Tensor x = sample_start(*nets_, in.prompt, in.noise, start_latent, config_.prior_steps);
+    const at::Tensor x = sample_start(*nets_, in.prompt, in.noise, start_latent, config_.prior_steps, config_.prior_guidance);
     const int64_t c = config_.latent_channels;
     at::Tensor z_prev = x.narrow(1, 0, c).contiguous(), z_cur = x.narrow(1, c, c).contiguous();
     at::Tensor frame = nets_->decoder->forward(z_cur);

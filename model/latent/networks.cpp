@@ -171,14 +171,22 @@ TokenBatch tokens_for(const Vocabulary& vocabulary, const std::vector<std::strin
 }
 
 at::Tensor sample_start(LatentNetsImpl& nets, const at::Tensor& prompt, const at::Tensor& noise,
-                        const at::Tensor& start_latent, int32_t steps) {
-  const int64_t c = noise.size(1) / 2;
+                        const at::Tensor& start_latent, int32_t steps, double guidance) {
+  const int64_t c = noise.size(1) / 2, b = noise.size(0);
+  const bool guided = guidance != 1.0;
+  // Guided: the prompted and the unprompted half in one batch, one network call per step.
+  const at::Tensor prompts = guided ? torch::cat({prompt, torch::zeros_like(prompt)}, 0) : prompt;
   at::Tensor x = noise.clone();
   const double dt = 1.0 / steps;
   for (int32_t k = 0; k < steps; ++k) {
     const double t = k * dt;
     if (start_latent.defined()) x.narrow(1, c, c).copy_(noise.narrow(1, c, c) * (1 - t) + start_latent * t);
-    const at::Tensor v = nets.prior->forward(x, torch::full({x.size(0)}, t, x.options()), prompt);
+    const at::Tensor xin = guided ? torch::cat({x, x}, 0) : x;
+    at::Tensor v = nets.prior->forward(xin, torch::full({xin.size(0)}, t, x.options()), prompts);
+    if (guided) {
+      const at::Tensor v0 = v.narrow(0, b, b);
+      v = v0 + (v.narrow(0, 0, b) - v0) * guidance;
+    }
     x = x + v * dt;
   }
   if (start_latent.defined()) x.narrow(1, c, c).copy_(start_latent);

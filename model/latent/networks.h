@@ -109,9 +109,11 @@ TokenBatch tokens_for(const Vocabulary& vocabulary, const std::vector<std::strin
 
 // Euler integration of the prior from `noise` [B, 2C, S, S]. With `start_latent` [B, C, S, S]
 // defined, the second (current) latent is held on its noise-to-data path ("replacement"), so the
-// prior only fills in the frame before it: a start image gets a plausible motion.
+// prior only fills in the frame before it: a start image gets a plausible motion. With `guidance`
+// != 1 each step is classifier-free guided: the velocity for the zero prompt (what training's
+// prompt dropout teaches) is pushed away from, v = v0 + guidance (v_prompt - v0).
 at::Tensor sample_start(LatentNetsImpl& nets, const at::Tensor& prompt, const at::Tensor& noise,
-                        const at::Tensor& start_latent, int32_t steps);
+                        const at::Tensor& start_latent, int32_t steps, double guidance = 1.0);
 
 // The tensors a weights file for (c, vocabulary_size) must hold.
 std::vector<TensorSpec> tensor_specs(const LatentConfig& c, int32_t vocabulary_size);

@@ -20,7 +20,7 @@ namespace {
 constexpr double kBeta1 = 0.9, kBeta2 = 0.99, kEps = 1e-8;
 constexpr double kGradClip = 1.0;
 // Loss weights: pixels of predicted frames matter most (small objects must not vanish).
-constexpr double kReconWeight = 1.0, kLatentWeight = 1.0, kPixelWeight = 1.0, kPriorWeight = 0.5;
+constexpr double kReconWeight = 1.0, kLatentWeight = 1.0, kPixelWeight = 1.0;
 
 uint64_t step_seed(uint64_t seed, int64_t step) {
   uint64_t s = seed ^ (uint64_t(step) * 0xD1B54A32D192ED03ull);
@@ -133,18 +133,40 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
   const at::Tensor frames = nets.decoder->forward(torch::stack(predicted, 1).view({B * (T - 2), C, S, S}));
   const at::Tensor pix = pixel_loss(frames, x.narrow(1, 2, T - 2).reshape({B * (T - 2), 3, N, N}));
 
-  // Prior: flow matching from noise (t = 0) to the first two latents (t = 1).
-  const at::Tensor t = torch::rand({B}, gen);
-  const at::Tensor eps = torch::randn({B, 2 * C, S, S}, gen);
-  const at::Tensor tt = t.view({B, 1, 1, 1});
-  const at::Tensor v = nets.prior->forward((1 - tt) * eps + tt * z_start, t, P0);
-  const at::Tensor prior = (v - (z_start - eps)).pow(2).mean();
+  // Latent consistency: each predicted latent toward the latent of its own decoded frame.
+  at::Tensor consistency = torch::zeros({});
+  if (tc.consistency_weight > 0) {
+    const at::Tensor z_pred = torch::stack(predicted, 1).view({B * (T - 2), C, S, S});
+    at::Tensor projected;
+    {
+      torch::NoGradGuard no_grad;
+      projected = nets.encoder->forward(frames.detach());
+    }
+    consistency = (z_pred - projected).pow(2).mean();
+  }
+
+  // Prior: flow matching from noise (t = 0) to the first two latents (t = 1), several flow
+  // times per start; some draws get the zero prompt, so the prior also learns the unprompted
+  // velocity that classifier-free guidance steers away from.
+  const int64_t K = std::max<int32_t>(1, tc.prior_draws);
+  const at::Tensor zs = z_start.repeat({K, 1, 1, 1});
+  at::Tensor pk = P0.repeat({K, 1});
+  if (tc.prompt_dropout > 0) {
+    const at::Tensor keep = (torch::rand({K * B, 1}, gen) >= tc.prompt_dropout).to(at::kFloat);
+    pk = pk * keep;
+  }
+  const at::Tensor t = torch::rand({K * B}, gen);
+  const at::Tensor eps = torch::randn({K * B, 2 * C, S, S}, gen);
+  const at::Tensor tt = t.view({K * B, 1, 1, 1});
+  const at::Tensor v = nets.prior->forward((1 - tt) * eps + tt * zs, t, pk);
+  const at::Tensor prior = (v - (zs - eps)).pow(2).mean();
 
   Losses l;
-  l.total = kReconWeight * recon + kLatentWeight * latent_loss + kPixelWeight * pix + kPriorWeight * prior;
+  const at::Tensor dyn = kLatentWeight * latent_loss + kPixelWeight * pix + tc.consistency_weight * consistency;
+  l.total = kReconWeight * recon + dyn + tc.prior_weight * prior;
   l.recon = kReconWeight * recon.item<double>();
-  l.dynamics = (kLatentWeight * latent_loss + kPixelWeight * pix).item<double>();
-  l.prior = kPriorWeight * prior.item<double>();
+  l.dynamics = dyn.item<double>();
+  l.prior = tc.prior_weight * prior.item<double>();
   return l;
 }
 
@@ -218,6 +240,15 @@ Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(co
     Result<Session> loaded = load_checkpoint(c);
     if (!loaded) return loaded.error();
     s = std::move(*loaded);
+  } else if (!c.init_from.empty()) {
+    Result<LoadedNets> loaded = load_latent_weights(c.init_from);
+    if (!loaded) return Error{"--init-from: " + loaded.error().message};
+    s.config = loaded->config;
+    s.config.prior_steps = c.model.prior_steps;
+    s.config.prior_guidance = c.model.prior_guidance;
+    if (Status v = validate_config(s.config); !v) return Error{"training config: " + v.error().message};
+    s.vocabulary = std::move(loaded->vocabulary);
+    s.nets = loaded->nets;
   } else {
     if (Status v = validate_config(c.model); !v) return Error{"training config: " + v.error().message};
     s.config = c.model;

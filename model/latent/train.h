@@ -32,11 +32,21 @@ struct TrainConfig {
   int64_t steps = 6000;
   uint64_t seed = 1;
   bool resume = false;             // continue from out_dir/checkpoint.safetensors
+  // Start from these weights (a model.safetensors: its config and vocabulary) instead of random
+  // ones; model.prior_steps and model.prior_guidance (sampler settings) still come from `model`.
+  std::string init_from;
   LatentConfig model;              // ignored on resume: the checkpoint's config is used
   ClipParams clips;
   double learning_rate = 1e-3;     // peak; warm-up over min(100, steps/10) steps, cosine to 10%
   double context_noise = 0.1;      // std of noise on the context latents (robust rollouts)
   double latent_noise = 0.1;       // std of noise on latents the decoder learns from
+  // The defaults are the recipe of the shipped weights (MODEL_CARD.md); the rest is opt-in.
+  int32_t prior_draws = 1;         // flow times and noises per start (prior loss variance)
+  double prompt_dropout = 0.0;     // prior samples trained with the zero prompt (for guidance)
+  double prior_weight = 0.5;
+  // Predicted latents are pulled toward encode(decode(them)) (no gradient through that target),
+  // so open-loop rollouts stay where the decoder draws clean frames.
+  double consistency_weight = 0.0;
   int64_t checkpoint_every = 200;
   int64_t progress_every = 10;
   int32_t vocabulary_texts = 4000; // training texts the vocabulary is built from

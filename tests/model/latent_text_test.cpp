@@ -55,6 +55,22 @@ TEST(LatentConfig, MetadataRoundTripAndRefusals) {
   EXPECT_NE(config_from_metadata(meta, "w").error().message.find("is missing"), std::string::npos);
 }
 
+TEST(LatentConfig, PriorGuidanceIsOptionalInTheMetadata) {
+  LatentConfig c;
+  EXPECT_EQ(to_metadata(c).count("latent.prior_guidance"), 0u);  // files as before
+  c.prior_guidance = 2.5;
+  auto meta = to_metadata(c);
+  auto back = config_from_metadata(meta, "w");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->prior_guidance, 2.5);
+  meta.erase("latent.prior_guidance");
+  EXPECT_EQ(config_from_metadata(meta, "w")->prior_guidance, 1.0);
+  meta["latent.prior_guidance"] = "11";
+  EXPECT_NE(config_from_metadata(meta, "w").error().message.find("prior_guidance must be in [0, 10]"), std::string::npos);
+  meta["latent.prior_guidance"] = "x";
+  EXPECT_NE(config_from_metadata(meta, "w").error().message.find("is not a number"), std::string::npos);
+}
+
 TEST(LatentEpisodes, ClipsAreDeterministicInRangeAndCarryEventPrompts) {
   const ClipParams p{.frame_size = 16, .clip_frames = 6, .batch = 24, .event_chance = 1.0};
   const ClipBatch a = make_clip_batch(p, 11), b = make_clip_batch(p, 11), c = make_clip_batch(p, 12);
