@@ -2,27 +2,28 @@
 
 #include <ATen/ops/empty.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace wv::model {
 
 wv::FramePtr to_frame(const at::Tensor& rgb, int64_t index, double pts_s) {
   const int32_t height = int32_t(rgb.size(1)), width = int32_t(rgb.size(2));
-  const at::Tensor bytes = rgb.detach()
-                               .to(at::kCPU, at::kFloat)
-                               .nan_to_num(0.0, 1.0, 0.0)
-                               .clamp(0.0, 1.0)
-                               .mul(255.0)
-                               .round()
-                               .to(at::kByte)
-                               .permute({1, 2, 0})
-                               .contiguous();
+  // One pass over the floats (a no-op copy when they already are contiguous CPU floats): a chain
+  // of tensor ops here costs more than the conversion itself at panel sizes.
+  const at::Tensor planes = rgb.detach().to(at::kCPU, at::kFloat).contiguous();
+  const float* src = planes.data_ptr<float>();
+  const size_t plane = size_t(width) * size_t(height);
   auto frame = wv::make_frame(width, height, index, pts_s);
-  const uint8_t* src = bytes.data_ptr<uint8_t>();
   for (int32_t y = 0; y < height; ++y) {
     uint8_t* dst = frame->row(y);
-    for (int32_t x = 0; x < width; ++x, src += 3, dst += 4) {
-      dst[0] = src[0];
-      dst[1] = src[1];
-      dst[2] = src[2];
+    for (int32_t x = 0; x < width; ++x, dst += 4) {
+      const size_t i = size_t(y) * size_t(width) + size_t(x);
+      for (int c = 0; c < 3; ++c) {
+        const float v = src[size_t(c) * plane + i];
+        // NaN becomes 0; nearbyint rounds half to even, as at::round does.
+        dst[c] = v > 0.0f ? uint8_t(std::nearbyint(std::min(v, 1.0f) * 255.0f)) : 0;
+      }
       dst[3] = 255;
     }
   }
