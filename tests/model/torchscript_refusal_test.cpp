@@ -91,6 +91,11 @@ TEST(TorchScriptRefusal, RandomBytesAreRefusedCleanly) {
 // Damaged copies of a real archive get further into the parser (and its compiler); a few changed
 // bytes in weights or padding still load, which is fine: they passed the contract check.
 TEST(TorchScriptRefusal, DamagedArchivesAreRefusedCleanlyOrLoad) {
+#if defined(__SANITIZE_ADDRESS__)
+  // LibTorch's archive reader asks for tens of GB on some damaged files; AddressSanitizer
+  // aborts on that instead of throwing bad_alloc. (Why such files need the trust rule.)
+  GTEST_SKIP() << "not under AddressSanitizer";
+#endif
   const std::string whole = read_bytes(ts_fixture("drifting_color_field.pt"));
   std::mt19937 rng(99);
   int refused = 0;
