@@ -117,10 +117,12 @@ std::vector<int32_t> horizon_frames(int32_t frames) {
   return h;
 }
 
+// Mean |difference| of the color channels (alpha skipped), 0..1.
 double mean_abs_difference(const Frame& a, const Frame& b) {
   double sum = 0.0;
   for (int32_t y = 0; y < a.height; ++y)
-    for (int32_t x = 0; x < 3 * a.width; ++x) sum += std::abs(int(a.row(y)[x + x / 3]) - int(b.row(y)[x + x / 3]));
+    for (int32_t x = 0; x < a.width; ++x)
+      for (int32_t c = 0; c < 3; ++c) sum += std::abs(int(a.row(y)[4 * x + c]) - int(b.row(y)[4 * x + c]));
   return sum / (255.0 * 3.0 * a.width * a.height);
 }
 
@@ -146,9 +148,10 @@ Result<EvalReport> Evaluator::run(const std::vector<Episode>& episodes) {
     const std::vector<FrameProbe>& seen = (*runs)[i].probes;
     const PromptMatch m = match_prompt(seen[0], e.scene);
     count += m.count, colors += m.colors, room += m.background;
-    std::vector<FrameProbe> truth{toyworld::probe_frame(*truth_frame(toyworld::make_world(e.scene, e.seed, width_, height_)))};
-    for (toyworld::WorldState world = toyworld::make_world(e.scene, e.seed, width_, height_); int32_t(truth.size()) < p_.frames;) {
-      toyworld::step_world(world, 1.0 / fps_);
+    std::vector<FrameProbe> truth;
+    toyworld::WorldState world = toyworld::make_world(e.scene, e.seed, width_, height_);
+    for (int32_t f = 0; f < p_.frames; ++f) {
+      if (f > 0) toyworld::step_world(world, 1.0 / fps_);
       truth.push_back(toyworld::probe_frame(*truth_frame(world)));
     }
     for (size_t h = 0; h < horizons.size(); ++h) {
@@ -192,7 +195,20 @@ Result<EvalReport> Evaluator::run(const std::vector<Episode>& episodes) {
   runs->clear();
 
   // Steering: each event steered in at event_frame, checked over the next event_window frames,
-  // beside the simulator given the same event.
+  // beside the simulator given the same event from the same world.
+  struct BeforeEvent {
+    toyworld::WorldState world;      // the simulator's world just before the event frame
+    std::vector<FrameProbe> recent;  // its last two frames
+  };
+  std::vector<BeforeEvent> before(episodes.size());
+  for (size_t i = 0; i < episodes.size(); ++i) {
+    BeforeEvent& b = before[i];
+    b.world = toyworld::make_world(episodes[i].scene, episodes[i].seed, width_, height_);
+    for (int32_t f = 0; f < p_.event_frame; ++f) {
+      if (f > 0) toyworld::step_world(b.world, 1.0 / fps_);
+      if (f >= p_.event_frame - 2) b.recent.push_back(toyworld::probe_frame(*truth_frame(b.world)));
+    }
+  }
   int64_t checkable = 0, obeyed = 0;
   for (const std::string& text : p_.events) {
     auto event = toyworld::parse_event(text);
@@ -207,33 +223,22 @@ Result<EvalReport> Evaluator::run(const std::vector<Episode>& episodes) {
     EventScore score{.text = text};
     double frames_sum = 0.0;
     for (size_t i = 0; i < episodes.size(); ++i) {
-      const Episode& e = episodes[i];
-      toyworld::WorldState world = toyworld::make_world(e.scene, e.seed, width_, height_);
-      std::vector<FrameProbe> truth;
-      for (int32_t f = 0; f < frames; ++f) {
-        if (f > 0) toyworld::step_world(world, 1.0 / fps_);
-        if (f == p_.event_frame - 1) {
-          // The world as the event finds it: forces of the scene, bodies the prompt made.
-          const std::span<const FrameProbe> seen((*event_runs)[i].probes);
-          const EventCheck c = check_event(event->event, world, seen.subspan(size_t(p_.event_frame) - 2, 2),
-                                           seen.subspan(size_t(p_.event_frame)), side, fps_);
-          if (c.outcome != EventOutcome::NotCheckable) ++score.checkable;
-          if (c.outcome == EventOutcome::Reflected) ++score.obeyed, frames_sum += c.frames_until;
-          toyworld::WorldState before = world;
-          truth.push_back(toyworld::probe_frame(*truth_frame(world)));
-          toyworld::apply_event(world, event->event);
-          std::vector<FrameProbe> after;
-          for (int32_t k = 0; k <= p_.event_window; ++k) {
-            toyworld::step_world(world, 1.0 / fps_);
-            after.push_back(toyworld::probe_frame(*truth_frame(world)));
-          }
-          const EventCheck t = check_event(event->event, before, std::span<const FrameProbe>(truth).last(2), after, side, fps_);
-          if (t.outcome != EventOutcome::NotCheckable) ++score.truth_checkable;
-          if (t.outcome == EventOutcome::Reflected) ++score.truth_obeyed;
-          break;
-        }
-        truth.push_back(toyworld::probe_frame(*truth_frame(world)));
+      // The model is judged against the world its prompt describes: the scene's forces and bodies.
+      const std::span<const FrameProbe> seen((*event_runs)[i].probes);
+      const EventCheck c = check_event(event->event, before[i].world, seen.subspan(size_t(p_.event_frame) - 2, 2),
+                                       seen.subspan(size_t(p_.event_frame)), side, fps_);
+      if (c.outcome != EventOutcome::NotCheckable) ++score.checkable;
+      if (c.outcome == EventOutcome::Reflected) ++score.obeyed, frames_sum += c.frames_until;
+      toyworld::WorldState world = before[i].world;
+      toyworld::apply_event(world, event->event);
+      std::vector<FrameProbe> after;
+      for (int32_t k = 0; k <= p_.event_window; ++k) {
+        toyworld::step_world(world, 1.0 / fps_);
+        after.push_back(toyworld::probe_frame(*truth_frame(world)));
       }
+      const EventCheck t = check_event(event->event, before[i].world, before[i].recent, after, side, fps_);
+      if (t.outcome != EventOutcome::NotCheckable) ++score.truth_checkable;
+      if (t.outcome == EventOutcome::Reflected) ++score.truth_obeyed;
     }
     score.mean_frames = score.obeyed ? frames_sum / score.obeyed : 0.0;
     checkable += score.checkable, obeyed += score.obeyed;
