@@ -46,8 +46,6 @@ bool read_image(const Swapchain& swapchain, uint32_t image_index, std::vector<ui
   buffer_info.usage = VK_BUFFER_USAGE_TRANSFER_DST_BIT;
   VkBuffer buffer = VK_NULL_HANDLE;
   VkDeviceMemory memory = VK_NULL_HANDLE;
-  VkCommandPool pool = VK_NULL_HANDLE;
-  VkFence fence = VK_NULL_HANDLE;
   bool ok = vkCreateBuffer(device, &buffer_info, nullptr, &buffer) == VK_SUCCESS;
   if (ok) {
     VkMemoryRequirements requirements;
@@ -59,24 +57,7 @@ bool read_image(const Swapchain& swapchain, uint32_t image_index, std::vector<ui
          vkAllocateMemory(device, &allocate, nullptr, &memory) == VK_SUCCESS &&
          vkBindBufferMemory(device, buffer, memory, 0) == VK_SUCCESS;
   }
-  VkCommandPoolCreateInfo pool_info{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
-  pool_info.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
-  pool_info.queueFamilyIndex = session.queue_family;
-  VkFenceCreateInfo fence_info{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-  ok = ok && vkCreateCommandPool(device, &pool_info, nullptr, &pool) == VK_SUCCESS &&
-       vkCreateFence(device, &fence_info, nullptr, &fence) == VK_SUCCESS;
-  VkCommandBuffer commands = VK_NULL_HANDLE;
-  if (ok) {
-    VkCommandBufferAllocateInfo allocate{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-    allocate.commandPool = pool;
-    allocate.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-    allocate.commandBufferCount = 1;
-    ok = vkAllocateCommandBuffers(device, &allocate, &commands) == VK_SUCCESS;
-  }
-  if (ok) {
-    VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
-    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-    vkBeginCommandBuffer(commands, &begin);
+  ok = ok && run_commands(session, [&](VkCommandBuffer commands) {
     const VkImageMemoryBarrier to_copy =
         layout_barrier(image, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                        VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT);
@@ -98,17 +79,7 @@ bool read_image(const Swapchain& swapchain, uint32_t image_index, std::vector<ui
     vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT,
                          VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_HOST_BIT, 0, 0, nullptr, 1,
                          &to_host, 1, &back);
-    ok = vkEndCommandBuffer(commands) == VK_SUCCESS;
-  }
-  if (ok) {
-    VkQueue queue = VK_NULL_HANDLE;
-    vkGetDeviceQueue(device, session.queue_family, session.queue_index, &queue);
-    VkSubmitInfo submit{VK_STRUCTURE_TYPE_SUBMIT_INFO};
-    submit.commandBufferCount = 1;
-    submit.pCommandBuffers = &commands;
-    ok = vkQueueSubmit(queue, 1, &submit, fence) == VK_SUCCESS &&
-         vkWaitForFences(device, 1, &fence, VK_TRUE, UINT64_MAX) == VK_SUCCESS;
-  }
+  });
   void* mapped = nullptr;
   if (ok) ok = vkMapMemory(device, memory, 0, bytes, 0, &mapped) == VK_SUCCESS;
   if (ok) {
@@ -119,8 +90,6 @@ bool read_image(const Swapchain& swapchain, uint32_t image_index, std::vector<ui
       for (size_t i = 0; i < out_rgba.size(); i += 4) std::swap(out_rgba[i], out_rgba[i + 2]);
     vkUnmapMemory(device, memory);
   }
-  if (fence != VK_NULL_HANDLE) vkDestroyFence(device, fence, nullptr);
-  if (pool != VK_NULL_HANDLE) vkDestroyCommandPool(device, pool, nullptr);
   if (buffer != VK_NULL_HANDLE) vkDestroyBuffer(device, buffer, nullptr);
   if (memory != VK_NULL_HANDLE) vkFreeMemory(device, memory, nullptr);
   return ok;

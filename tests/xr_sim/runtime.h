@@ -19,6 +19,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <functional>
 #include <vector>
 
 #include "script.h"
@@ -177,6 +178,10 @@ void destroy_action_set(ActionSet* set);
 // Reads a released swapchain image back as tightly packed RGBA bytes (BGRA swizzled), on the
 // session's queue after the application's work; false on any failure.
 bool read_image(const Swapchain& swapchain, uint32_t image, std::vector<uint8_t>& out_rgba);
+
+// Records commands with `record` into a one-time command buffer on the session's queue, submits
+// it and waits for it. False when any Vulkan call failed.
+bool run_commands(const Session& session, const std::function<void(VkCommandBuffer)>& record);
 // With WV_XR_SIM_CAPTURE naming a folder, composes what each eye shows of a submitted frame
 // (compose.cpp) and writes it there as view<N>.ppm; false on any failure.
 bool capture_eyes(const Session& session, const XrFrameEndInfo& info);

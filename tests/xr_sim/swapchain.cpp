@@ -75,26 +75,7 @@ bool create_image(Swapchain& swapchain, VkFormat format) {
 
 // UNDEFINED -> COLOR_ATTACHMENT_OPTIMAL for every image, waited for before returning.
 bool transition_to_color_attachment(const Swapchain& swapchain) {
-  const Session& session = *swapchain.session;
-  VkDevice device = session.vk_device;
-  VkCommandPoolCreateInfo pool_info{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
-  pool_info.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
-  pool_info.queueFamilyIndex = session.queue_family;
-  VkCommandPool pool = VK_NULL_HANDLE;
-  if (vkCreateCommandPool(device, &pool_info, nullptr, &pool) != VK_SUCCESS) return false;
-  VkCommandBufferAllocateInfo allocate_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-  allocate_info.commandPool = pool;
-  allocate_info.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-  allocate_info.commandBufferCount = 1;
-  VkCommandBuffer commands = VK_NULL_HANDLE;
-  VkFence fence = VK_NULL_HANDLE;
-  VkFenceCreateInfo fence_info{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-  bool ok = vkAllocateCommandBuffers(device, &allocate_info, &commands) == VK_SUCCESS &&
-            vkCreateFence(device, &fence_info, nullptr, &fence) == VK_SUCCESS;
-  if (ok) {
-    VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
-    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-    vkBeginCommandBuffer(commands, &begin);
+  return run_commands(*swapchain.session, [&](VkCommandBuffer commands) {
     std::vector<VkImageMemoryBarrier> barriers;
     for (VkImage image : swapchain.images) {
       VkImageMemoryBarrier barrier{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
@@ -112,20 +93,7 @@ bool transition_to_color_attachment(const Swapchain& swapchain) {
     vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT,
                          VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, 0, 0, nullptr, 0, nullptr,
                          uint32_t(barriers.size()), barriers.data());
-    ok = vkEndCommandBuffer(commands) == VK_SUCCESS;
-  }
-  if (ok) {
-    VkQueue queue = VK_NULL_HANDLE;
-    vkGetDeviceQueue(device, session.queue_family, session.queue_index, &queue);
-    VkSubmitInfo submit{VK_STRUCTURE_TYPE_SUBMIT_INFO};
-    submit.commandBufferCount = 1;
-    submit.pCommandBuffers = &commands;
-    ok = vkQueueSubmit(queue, 1, &submit, fence) == VK_SUCCESS &&
-         vkWaitForFences(device, 1, &fence, VK_TRUE, UINT64_MAX) == VK_SUCCESS;
-  }
-  if (fence != VK_NULL_HANDLE) vkDestroyFence(device, fence, nullptr);
-  vkDestroyCommandPool(device, pool, nullptr);
-  return ok;
+  });
 }
 
 XRAPI_ATTR XrResult XRAPI_CALL enumerate_formats(XrSession handle, uint32_t capacity,

@@ -106,6 +106,43 @@ XRAPI_ATTR XrResult XRAPI_CALL create_vulkan_device(XrInstance handle,
 
 }  // namespace
 
+bool run_commands(const Session& session, const std::function<void(VkCommandBuffer)>& record) {
+  VkDevice device = session.vk_device;
+  VkCommandPoolCreateInfo pool_info{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
+  pool_info.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
+  pool_info.queueFamilyIndex = session.queue_family;
+  VkCommandPool pool = VK_NULL_HANDLE;
+  if (vkCreateCommandPool(device, &pool_info, nullptr, &pool) != VK_SUCCESS) return false;
+  VkCommandBufferAllocateInfo allocate_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
+  allocate_info.commandPool = pool;
+  allocate_info.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+  allocate_info.commandBufferCount = 1;
+  VkCommandBuffer commands = VK_NULL_HANDLE;
+  VkFence fence = VK_NULL_HANDLE;
+  VkFenceCreateInfo fence_info{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+  VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+  begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+  bool ok = vkAllocateCommandBuffers(device, &allocate_info, &commands) == VK_SUCCESS &&
+            vkCreateFence(device, &fence_info, nullptr, &fence) == VK_SUCCESS &&
+            vkBeginCommandBuffer(commands, &begin) == VK_SUCCESS;
+  if (ok) {
+    record(commands);
+    ok = vkEndCommandBuffer(commands) == VK_SUCCESS;
+  }
+  if (ok) {
+    VkQueue queue = VK_NULL_HANDLE;
+    vkGetDeviceQueue(device, session.queue_family, session.queue_index, &queue);
+    VkSubmitInfo submit{VK_STRUCTURE_TYPE_SUBMIT_INFO};
+    submit.commandBufferCount = 1;
+    submit.pCommandBuffers = &commands;
+    ok = vkQueueSubmit(queue, 1, &submit, fence) == VK_SUCCESS &&
+         vkWaitForFences(device, 1, &fence, VK_TRUE, UINT64_MAX) == VK_SUCCESS;
+  }
+  if (fence != VK_NULL_HANDLE) vkDestroyFence(device, fence, nullptr);
+  vkDestroyCommandPool(device, pool, nullptr);  // frees `commands`
+  return ok;
+}
+
 void add_vulkan_functions(FunctionTable& table) {
   add(table, "xrGetVulkanGraphicsRequirements2KHR", get_graphics_requirements);
   add(table, "xrCreateVulkanInstanceKHR", create_vulkan_instance);
