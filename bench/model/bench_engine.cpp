@@ -1,17 +1,21 @@
 // Prints the rollout engine's figures: frames/s per rollout and in aggregate for 1, 4, 8 and 16
 // concurrent rollouts, batched and unbatched; steer-to-frame latency; and the engine's overhead
-// against calling the model directly. One inference thread, one intra-op thread.
+// against calling the model directly; the model's FLOPs per frame and the GFLOP/s each of those
+// rates achieves, as a share of this machine's measured matmul speed. One inference thread, one
+// intra-op thread.
 //   ./bench/model/bench_engine [weights.safetensors]   (default: a synthetic conv net)
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "bench_model.h"
 #include "model/latent/latent_model.h"
 #include "model/rollout_engine.h"
+#include "model/runtime_info.h"
 #include "model/world_model.h"
 
 using namespace wv::model;
@@ -112,6 +116,18 @@ void steer_latency(const std::shared_ptr<WorldModel>& model, int background) {
               background, ms[ms.size() / 2], ms[ms.size() * 95 / 100], long(*std::max_element(steps.begin(), steps.end())));
 }
 
+// What a frame rate means in arithmetic: achieved GFLOP/s and its share of the matmul speed.
+struct Efficiency {
+  double flops_per_frame = 0.0;
+  double matmul_gflops = 0.0;
+  std::string describe(double frames_per_s) const {
+    const double gflops = flops_per_frame * frames_per_s * 1e-9;
+    char text[96];
+    std::snprintf(text, sizeof text, "  %6.2f GFLOP/s = %5.1f %% of matmul", gflops, 100.0 * gflops / matmul_gflops);
+    return text;
+  }
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -129,19 +145,29 @@ int main(int argc, char** argv) {
   (void)RolloutEngine::create({.inference_threads = 0, .intra_op_threads = 1});  // sets intra-op threads
   std::printf("model %s, %dx%d, batching %s; 1 inference thread, 1 intra-op thread\n", info.name.c_str(),
               info.width, info.height, info.supports_batching ? "yes" : "no");
+  const RuntimeReport runtime = measure_runtime();
+  const FlopTally flops = step_flops_per_frame(*model);
+  const Efficiency eff{flops.flops, runtime.matmul_512_gflops};
+  std::printf("model FLOPs per frame: %.2f MFLOP (%ld convolutions, %ld matrix products; elementwise ops not counted)\n",
+              flops.flops * 1e-6, long(flops.convolutions), long(flops.matrix_products));
+  std::printf("matmul speed of this machine: %.1f GFLOP/s (512x512 float, one thread, %s)\n", runtime.matmul_512_gflops,
+              runtime.blas_name.c_str());
   const double bare1 = bare_step_ms(*model, 1, 100);
-  std::printf("bare model step: batch 1 %6.2f ms (%6.1f frames/s)\n", bare1, 1000.0 / bare1);
+  std::printf("bare model step: batch 1  %6.2f ms (%6.1f frames/s)%s\n", bare1, 1000.0 / bare1,
+              eff.describe(1000.0 / bare1).c_str());
   for (int b : {4, 16}) {
     const double ms = bare_step_ms(*model, b, 100 / b + 5);
-    std::printf("bare model step: batch %-2d %6.2f ms (%6.1f frames/s)\n", b, ms, 1000.0 * b / ms);
+    std::printf("bare model step: batch %-2d %6.2f ms (%6.1f frames/s)%s\n", b, ms, 1000.0 * b / ms,
+                eff.describe(1000.0 * b / ms).c_str());
   }
   for (int rollouts : {1, 4, 8, 16}) {
     for (int max_batch : {1, 16}) {
       if (rollouts == 1 && max_batch > 1) continue;
       const Throughput t = aggregate_fps(model, rollouts, max_batch, 3.0);
       const double fps = t.fps;
-      std::printf("engine %2d rollouts %-9s aggregate %6.1f frames/s, per rollout %6.1f (mean batch %.1f)\n",
-                  rollouts, max_batch > 1 ? "batched" : "unbatched", fps, fps / rollouts, t.mean_batch);
+      std::printf("engine %2d rollouts %-9s aggregate %6.1f frames/s, per rollout %6.1f (mean batch %.1f)%s\n",
+                  rollouts, max_batch > 1 ? "batched" : "unbatched", fps, fps / rollouts, t.mean_batch,
+                  eff.describe(fps).c_str());
       if (rollouts == 1) {
         std::printf("engine overhead, 1 rollout: %.3fx the bare model's time per frame\n", (1000.0 / bare1) / fps);
       }

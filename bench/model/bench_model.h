@@ -3,7 +3,10 @@
 // built-in model's weights file as its argument to measure that instead.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+
+#include "model/flop_counter.h"
 
 namespace wv::model {
 class WorldModel;
@@ -14,4 +17,7 @@ namespace wv::model {
 // Mean ms per step() call at batch size `batch`, the model called directly (no engine): the
 // reference the engine's overhead is measured against.
 double bare_step_ms(WorldModel& model, int64_t batch, int iterations);
+
+// The arithmetic of one step at batch 1 (model/flop_counter.h: convolutions and matrix products).
+FlopTally step_flops_per_frame(WorldModel& model);
 }  // namespace wv::model
