@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "model/eval/contact_checks.h"
 #include "model/eval/probe_checks.h"
 #include "model/latent/episodes.h"
 #include "model/rollout_engine.h"
@@ -110,6 +111,24 @@ bool drift_along(const std::vector<FrameProbe>& probes, double dx, double dy, in
 
 double fraction(int64_t part, int64_t whole) { return whole > 0 ? double(part) / double(whole) : 0.0; }
 
+// Contact cases (bounces or collisions) counted in all and per horizon span: a case begun at
+// frame f belongs to the first horizon ≥ f.
+struct ContactTally {
+  int64_t cases = 0, shown = 0;
+  std::vector<int64_t> span_cases, span_shown;
+
+  explicit ContactTally(size_t horizons) : span_cases(horizons), span_shown(horizons) {}
+  void add(const std::vector<ContactCase>& found, const std::vector<int32_t>& horizons) {
+    for (const ContactCase& c : found) {
+      const size_t h = size_t(std::lower_bound(horizons.begin(), horizons.end(), c.frame) - horizons.begin());
+      cases += 1, shown += c.shown;
+      if (h < horizons.size()) span_cases[h] += 1, span_shown[h] += c.shown;
+    }
+  }
+  double rate() const { return fraction(shown, cases); }
+  double span_rate(size_t h) const { return span_cases[h] ? fraction(span_shown[h], span_cases[h]) : -1.0; }
+};
+
 std::vector<int32_t> horizon_frames(int32_t frames) {
   std::vector<int32_t> h;
   for (int32_t f = 1; f < frames; f *= 2) h.push_back(f);
@@ -143,6 +162,8 @@ Result<EvalReport> Evaluator::run(const std::vector<Episode>& episodes) {
   std::vector<double> sharp(horizons.size()), sharp_truth(horizons.size());
   std::vector<int64_t> kept(horizons.size());
   int64_t count = 0, colors = 0, room = 0, gravity_cases = 0, gravity_ok = 0, gravity_truth = 0;
+  ContactTally bounces(horizons.size()), bounces_truth(horizons.size());
+  ContactTally collisions(horizons.size()), collisions_truth(horizons.size());
   for (size_t i = 0; i < episodes.size(); ++i) {
     const Episode& e = episodes[i];
     const std::vector<FrameProbe>& seen = (*runs)[i].probes;
@@ -161,6 +182,10 @@ Result<EvalReport> Evaluator::run(const std::vector<Episode>& episodes) {
       sharp[h] += seen[f].sharpness;
       sharp_truth[h] += truth[f].sharpness;
     }
+    const ContactCases seen_contacts = find_contacts(seen, e.scene, width_, height_, fps_);
+    const ContactCases truth_contacts = find_contacts(truth, e.scene, width_, height_, fps_);
+    bounces.add(seen_contacts.bounces, horizons), collisions.add(seen_contacts.collisions, horizons);
+    bounces_truth.add(truth_contacts.bounces, horizons), collisions_truth.add(truth_contacts.collisions, horizons);
     if (e.scene.gravity && !e.scene.wind) {
       // Things drift toward the wall gravity points at: over one second, more than a pixel.
       const toyworld::Direction d = e.scene.gravity->direction;
@@ -176,9 +201,15 @@ Result<EvalReport> Evaluator::run(const std::vector<Episode>& episodes) {
   report.background_match = fraction(room, n);
   report.gravity_agrees = fraction(gravity_ok, gravity_cases);
   report.gravity_agrees_truth = fraction(gravity_truth, gravity_cases);
+  report.bounces = bounces.rate(), report.bounces_truth = bounces_truth.rate();
+  report.bounce_cases = int32_t(bounces.cases), report.bounce_cases_truth = int32_t(bounces_truth.cases);
+  report.collisions = collisions.rate(), report.collisions_truth = collisions_truth.rate();
+  report.collision_cases = int32_t(collisions.cases), report.collision_cases_truth = int32_t(collisions_truth.cases);
   for (size_t h = 0; h < horizons.size(); ++h)
     report.horizons.push_back({.frame = horizons[h], .count_kept = fraction(kept[h], n), .sharpness = sharp[h] / double(n),
-                               .sharpness_truth = sharp_truth[h] / double(n), .psnr = -1.0, .psnr_copy_last = -1.0});
+                               .sharpness_truth = sharp_truth[h] / double(n), .psnr = -1.0, .psnr_copy_last = -1.0,
+                               .bounces = bounces.span_rate(h), .bounces_truth = bounces_truth.span_rate(h),
+                               .collisions = collisions.span_rate(h), .collisions_truth = collisions_truth.span_rate(h)});
   report.count_kept_at_end = report.horizons.back().count_kept;
 
   // Diversity: frame 0 of every pair of seeds of one prompt.

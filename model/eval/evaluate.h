@@ -46,6 +46,10 @@ struct AtHorizon {
   double sharpness_truth = 0.0;
   double psnr = 0.0;            // dB, started from true frame 0; -1 past the PSNR horizons
   double psnr_copy_last = 0.0;  // dB, true frame 0 against true frame h
+  // Of the bounces off walls and collisions begun after the previous horizon up to this one, the
+  // fraction shown; -1 where there was no case. Model and truth each in their own frames.
+  double bounces = -1.0, bounces_truth = -1.0;
+  double collisions = -1.0, collisions_truth = -1.0;
 };
 
 struct EventScore {
@@ -61,6 +65,13 @@ struct EvalReport {
   int32_t rollouts = 0;                  // prompt × seed
   double count_match = 0.0, colors_match = 0.0, background_match = 0.0;  // fractions, frame 0
   double gravity_agrees = 0.0, gravity_agrees_truth = 0.0;  // drift along gravity over 1 s
+  // Wall approaches followed by a rebound and touching objects whose velocities change
+  // (model/eval/contact_checks.h), over the stability rollouts. Cases are found in each side's
+  // own frames, so a model showing no motion has none and scores 0.
+  double bounces = 0.0, bounces_truth = 0.0;
+  int32_t bounce_cases = 0, bounce_cases_truth = 0;
+  double collisions = 0.0, collisions_truth = 0.0;
+  int32_t collision_cases = 0, collision_cases_truth = 0;
   std::vector<EventScore> events;
   double events_obeyed = 0.0;            // over every checkable event episode
   double count_kept_at_end = 0.0;        // at frame `frames - 1`
