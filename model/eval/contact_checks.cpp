@@ -91,9 +91,8 @@ bool about_to_touch(double gap_px, double speed_px) { return gap_px <= kTouchFra
 bool merged_into_same_color(const ObjectTrack& t, const FrameProbe& next, double width, double height) {
   const TrackPoint& last = t.points.back();
   for (const auto& o : next.objects) {
-    if (o.color != t.color) continue;
-    const double r = std::sqrt(double(o.area_px) / M_PI);
-    if (std::hypot(o.x * width - last.x, o.y * height - last.y) < last.radius + r + 2.0) return true;
+    const TrackPoint q = point_of(o, width, height);
+    if (o.color == t.color && std::hypot(q.x - last.x, q.y - last.y) < last.radius + q.radius + 2.0) return true;
   }
   return false;
 }
@@ -101,7 +100,7 @@ bool merged_into_same_color(const ObjectTrack& t, const FrameProbe& next, double
 // Another object between this one and the wall: it stops this one short of the wall.
 bool blocked(const Wall& wall, const TrackPoint& p, const FrameProbe& probe, double width, double height) {
   for (const auto& o : probe.objects) {
-    const TrackPoint q{.x = o.x * width, .y = o.y * height, .radius = std::sqrt(double(o.area_px) / M_PI)};
+    const TrackPoint q = point_of(o, width, height);
     if (std::hypot(q.x - p.x, q.y - p.y) < 1e-6) continue;  // itself
     if (std::abs(wall.along(q) - wall.along(p)) < q.radius + p.radius && wall.gap(q, width, height) < wall.gap(p, width, height))
       return true;

@@ -16,6 +16,10 @@ constexpr double kMaxStep = 0.15;
 
 }  // namespace
 
+TrackPoint point_of(const toyworld::SeenObject& object, double width_px, double height_px) {
+  return {.x = object.x * width_px, .y = object.y * height_px, .radius = std::sqrt(double(object.area_px) / std::numbers::pi)};
+}
+
 TrackPoint ObjectTrack::velocity_px(int32_t frame) const {
   WV_ASSERT(covers(frame) && covers(frame - 2));
   const TrackPoint& now = at(frame);
@@ -31,9 +35,7 @@ std::vector<ObjectTrack> track_objects(std::span<const toyworld::FrameProbe> pro
   for (size_t f = 0; f < probes.size(); ++f) {
     const auto& objects = probes[f].objects;
     std::vector<TrackPoint> points;
-    for (const auto& o : objects)
-      points.push_back({.x = o.x * width_px, .y = o.y * height_px,
-                        .radius = std::sqrt(double(o.area_px) / std::numbers::pi)});
+    for (const auto& o : objects) points.push_back(point_of(o, width_px, height_px));
     // Every same-colored pair within reach, nearest first.
     struct Pair {
       double distance;

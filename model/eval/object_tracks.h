@@ -36,6 +36,9 @@ struct ObjectTrack {
   TrackPoint velocity_px(int32_t frame) const;
 };
 
+// A probed object in pixels, its size as a disc of its area.
+TrackPoint point_of(const toyworld::SeenObject& object, double width_px, double height_px);
+
 std::vector<ObjectTrack> track_objects(std::span<const toyworld::FrameProbe> probes, int32_t width_px,
                                        int32_t height_px);
 
