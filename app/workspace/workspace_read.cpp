@@ -1,12 +1,11 @@
 // parse_workspace: text -> Workspace, refusing anything outside the schema of docs/workspace.md.
-#include <cstdio>
 #include <limits>
 
 #include <nlohmann/json.hpp>
 
+#include "app/workspace/json_document.h"
 #include "app/workspace/json_fields.h"
 #include "app/workspace/source_kinds.h"
-#include "app/workspace/utf8.h"
 #include "app/workspace/workspace.h"
 
 namespace wv::app {
@@ -16,35 +15,6 @@ namespace limits = workspace_limits;
 using Json = nlohmann::ordered_json;
 
 constexpr double kPi = 3.14159265358979323846;
-
-// The DOM builder, keeping the byte position of a syntax error (json::parse throws it away for
-// number overflows such as 1e400).
-struct DomParserWithErrorOffset : nlohmann::detail::json_sax_dom_parser<Json> {
-  using json_sax_dom_parser::json_sax_dom_parser;
-
-  template <typename Exception>
-  bool parse_error(std::size_t offset, const std::string& /*last_token*/, const Exception& error) {
-    error_offset = offset;
-    error_message = error.what();
-    return false;
-  }
-
-  std::size_t error_offset = 0;
-  std::string error_message;
-};
-
-// "[json.exception.parse_error.101] parse error at line 2, column 2: syntax error ..." -> the
-// reason alone; the line comes from our own count.
-std::string reason_from_parser_message(const std::string& message) {
-  std::size_t start = message.find("] ");
-  start = start == std::string::npos ? 0 : start + 2;
-  const std::size_t column = message.find("column ", start);
-  if (column != std::string::npos) {
-    const std::size_t colon = message.find(": ", column);
-    if (colon != std::string::npos) start = colon + 2;
-  }
-  return message.substr(start);
-}
 
 LayoutSpec read_layout(const Field& field) {
   ObjectFields layout = field.object();
@@ -141,10 +111,6 @@ Workspace read_workspace(const Field& root) {
   return workspace;
 }
 
-bool is_blank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
 }  // namespace
 
 wv::Result<Workspace> parse_workspace(std::string_view json_text, const std::string& name_for_errors,
@@ -154,39 +120,11 @@ wv::Result<Workspace> parse_workspace(std::string_view json_text, const std::str
     return Error{file + ": " + std::to_string(json_text.size()) + " bytes, more than the " +
                  std::to_string(limits::kMaxFileBytes) + " a workspace file may have"};
   }
-  // The JSON parser takes a NUL byte for the end of the input, so one would hide what follows.
-  std::optional<std::size_t> bad = find_invalid_utf8(json_text);
-  const std::size_t nul = json_text.find('\0');
-  if (nul != std::string_view::npos && (!bad || nul < *bad)) bad = nul;
-  if (bad) {
-    const std::size_t line_start = json_text.rfind('\n', *bad);
-    const std::size_t column = line_start == std::string_view::npos ? *bad + 1 : *bad - line_start;
-    char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(json_text[*bad])));
-    return Error{file + ":" + std::to_string(line_at_offset(json_text, *bad)) + ": not UTF-8 text (byte " +
-                 byte + " at column " + std::to_string(column) +
-                 "); a workspace file is UTF-8 JSON: is this the right file?"};
-  }
-  if (is_blank(json_text)) return Error{file + ":1: empty file (expected a worldview workspace)"};
-
   try {
-    Json document;
-    DomParserWithErrorOffset parser(document, /*allow_exceptions=*/false);
-    if (!Json::sax_parse(json_text, &parser)) {
-      const std::size_t offset = parser.error_offset > 0 ? parser.error_offset - 1 : 0;
-      std::string message = file + ":" + std::to_string(line_at_offset(json_text, offset)) +
-                            ": not valid JSON: " + reason_from_parser_message(parser.error_message);
-      if (offset >= json_text.size()) message += " (the file ends early: is it truncated?)";
-      return Error{std::move(message)};
-    }
-
-    FieldContext context{file, LineIndex::build(json_text), out_warnings};
-    if (const auto& duplicate = context.lines.first_duplicate()) {
-      return Error{file + ":" + std::to_string(duplicate->line) + ": " + duplicate->display +
-                   ": appears twice in the same object (first on line " +
-                   std::to_string(duplicate->first_line) + "); keep one"};
-    }
-    return read_workspace(Field(context, document, FieldPath{}));
+    auto doc = parse_json_document(json_text, file, {"a workspace file", "a worldview workspace"});
+    if (!doc) return doc.error();
+    FieldContext context{file, std::move(doc->lines), out_warnings};
+    return read_workspace(Field(context, doc->json, FieldPath{}));
   } catch (const FieldError& error) {
     return Error{error.what()};
   } catch (const std::exception& error) {
