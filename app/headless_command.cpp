@@ -49,6 +49,9 @@ CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& o) {
   cmd->add_option("--model-file", o.model_file,
                   "A TorchScript world model to use (docs/model-contract.md); it runs as code, so name only files you trust")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--trusted-models", o.trusted_models,
+                  "TorchScript models pinned by SHA-256 that workspaces may use by id (docs/model-contract.md; "
+                  "default: ~/.config/worldview/trusted-models.json)");
   cmd->add_option("--seed", o.seed, "Seed of the first prompt panel; the next ones count up")->capture_default_str();
   cmd->add_option("-o,--out", o.out, "Video to write (H.264 MP4)")->capture_default_str();
   cmd->add_option("--snapshot", o.snapshot, "Also write one frame as PNG");
@@ -80,7 +83,8 @@ int run_headless(const HeadlessOptions& o) {
                                           .intra_op_threads = o.inference_threads,
                                           .exact = true,
                                           .model_files = o.model_file.empty() ? std::vector<std::string>{}
-                                                                              : std::vector<std::string>{o.model_file}});
+                                                                              : std::vector<std::string>{o.model_file},
+                                          .trusted_models = o.trusted_models});
   if (!rollouts) {
     wv::log_error(rollouts.error().message);
     return 1;

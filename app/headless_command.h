@@ -21,6 +21,7 @@ struct HeadlessOptions {
   std::vector<std::string> steers;   // "[PANEL@]SECONDS:TEXT": an event steered into prompt panels
   std::string model;            // the model id of the prompt panels; empty: the named file's, else the default
   std::string model_file;       // a TorchScript model the user names (it runs as code)
+  std::string trusted_models;   // the trusted-models list; empty: the default one, if present
   uint64_t seed = 1;            // seed of the first prompt panel; the next ones count up
   int inference_threads = 1;    // LibTorch threads of the inference worker
   std::string out = "worldview.mp4";

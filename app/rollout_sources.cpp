@@ -1,7 +1,9 @@
 #include "app/rollout_sources.h"
 
 #include <cmath>
+#include <filesystem>
 
+#include "app/workspace/trusted_models.h"
 #include "model/latent/episodes.h"
 #include "model/rollout_engine.h"
 #include "model/world_model.h"
@@ -20,6 +22,14 @@ Result<std::unique_ptr<RolloutSources>> RolloutSources::create(const RolloutSour
                                               .max_batch = params.exact ? 1 : 8});
   if (!engine) return engine.error();
   std::unique_ptr<RolloutSources> sources(new RolloutSources(std::move(*engine)));
+  const bool named_list = !params.trusted_models.empty();
+  const std::string list = named_list ? params.trusted_models : default_trusted_models_path();
+  std::error_code ec;
+  if (!list.empty() && (named_list || std::filesystem::exists(list, ec))) {
+    auto pins = load_trusted_models(list);
+    if (!pins) wv::log_error(pins.error().message + " (no model is trusted from this list)");
+    else for (const std::string& refused : sources->models_.add_trusted(*pins, list)) wv::log_warn(refused);
+  }
   for (const std::string& path : params.model_files) {
     auto id = sources->models_.add_named_file(path);
     if (!id) return id.error();

@@ -35,6 +35,10 @@ struct RolloutSourcesParams {
   // whatever else plays (DESIGN.md §3). Interactive modes batch instead.
   bool exact = false;
   std::vector<std::string> model_files;  // TorchScript models the user named (command line)
+  // The trusted-models list (app/workspace/trusted_models.h); empty: the default list, if that
+  // file exists. A list that cannot be read is reported and nothing is trusted from it; the run
+  // goes on.
+  std::string trusted_models;
 };
 
 class RolloutSources {

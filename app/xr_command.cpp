@@ -32,6 +32,7 @@ int fall_back(const XrOptions& o, const std::string& why) {
   HeadlessOptions h;
   h.workspace = o.workspace;
   h.out = o.fallback_out;
+  h.trusted_models = o.trusted_models;
   h.seconds = o.seconds > 0 ? o.seconds : o.frames > 0 ? std::max(0.1, double(o.frames) / h.fps) : 10.0;
   h.validate = o.validate;
   h.inference_threads = o.inference_threads;
@@ -62,6 +63,9 @@ CLI::App* add_xr_command(CLI::App& cli, XrOptions& o) {
   cmd->add_flag("--validate", o.validate, "Enable Vulkan validation; any message fails the run");
   cmd->add_option("--msaa", o.msaa, "Multisampling: 1 (off) or 4")->capture_default_str()->check(CLI::IsMember({1, 4}));
   cmd->add_option("--fallback-out", o.fallback_out, "Video the headless fallback writes")->capture_default_str();
+  cmd->add_option("--trusted-models", o.trusted_models,
+                  "TorchScript models pinned by SHA-256 that workspaces may use by id (docs/model-contract.md; "
+                  "default: ~/.config/worldview/trusted-models.json)");
   return cmd;
 }
 
@@ -102,7 +106,8 @@ int run_xr(const XrOptions& o) {
     wv::log_error(renderer.error().message);
     return 1;
   }
-  auto rollouts = RolloutSources::create({.inference_threads = 1, .intra_op_threads = o.inference_threads});
+  auto rollouts = RolloutSources::create(
+      {.inference_threads = 1, .intra_op_threads = o.inference_threads, .trusted_models = o.trusted_models});
   if (!rollouts) {
     wv::log_error(rollouts.error().message);
     return 1;
