@@ -41,6 +41,12 @@ CLI::App* add_train_command(CLI::App& cli, TrainOptions& o) {
   cmd->add_option("--prompt-dropout", o.prompt_dropout, "Share of prior draws trained with the zero prompt (for --prior-guidance)")->capture_default_str()->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--prior-weight", o.prior_weight, "Weight of the prior's flow-matching loss")->capture_default_str()->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--consistency", o.consistency, "Weight of the latent-consistency term (predicted latent vs encode(decode))")->capture_default_str()->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--latent-noise", o.latent_noise, "Std of noise on the latents the decoder learns from")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--context-noise", o.context_noise, "Std of noise on the dynamics' context latents")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--palette", o.palette, "Frames made of toyworld's palette colors; every drawn frame is encoded again");
+  cmd->add_option("--sharpness", o.sharpness, "Palette models: logit scale of the drawn distribution (saved with the weights)")->capture_default_str()->check(CLI::Range(0.1, 100.0));
+  cmd->add_option("--max-offset", o.max_offset, "Clips start within the first N (+ clip frames) frames of an episode")->capture_default_str()->check(CLI::Range(1, 100000));
+  cmd->add_option("--name", o.name, "Model name saved with the weights")->capture_default_str();
   return cmd;
 }
 
@@ -61,6 +67,12 @@ int run_train(const TrainOptions& o) {
   config.prompt_dropout = o.prompt_dropout;
   config.prior_weight = o.prior_weight;
   config.consistency_weight = o.consistency;
+  config.latent_noise = o.latent_noise;
+  config.context_noise = o.context_noise;
+  config.palette = o.palette;
+  config.model.sharpness = o.sharpness;
+  config.clips.max_offset = o.max_offset;
+  config.name = o.name;
   wv::log_info("training " + config.name + " for " + std::to_string(o.steps) + " steps into " + o.out +
                (o.resume ? " (resuming)" : ""));
 

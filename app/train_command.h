@@ -28,6 +28,12 @@ struct TrainOptions {
   double prompt_dropout = 0.0;  // share of prior draws trained with the zero prompt
   double prior_weight = 0.5;
   double consistency = 0.0;   // weight of the latent-consistency term of the dynamics
+  double latent_noise = 0.1;  // std of noise on the latents the decoder learns from
+  double context_noise = 0.1; // std of noise on the dynamics' context latents
+  bool palette = false;       // frames drawn from toyworld's palette, re-encoded every step
+  double sharpness = 2.0;     // palette models: logit scale of the drawn distribution
+  int max_offset = 90;        // clips start within the first max_offset + clip frames of an episode
+  std::string name = "toyworld-latent-v1";
 };
 
 CLI::App* add_train_command(CLI::App& cli, TrainOptions& options);

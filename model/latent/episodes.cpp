@@ -1,7 +1,9 @@
 #include "model/latent/episodes.h"
 
+#include <algorithm>
 #include <optional>
 
+#include "model/toyworld/palette.h"
 #include "model/toyworld/random.h"
 #include "model/toyworld/raster.h"
 #include "model/toyworld/simulator.h"
@@ -60,14 +62,64 @@ Event random_event(uint64_t& rng) {
   return Event{{c}};
 }
 
-void render_into(const WorldState& world, Frame& scratch, float* out) {
-  render_world(world, scratch);
-  const size_t plane = size_t(scratch.width) * size_t(scratch.height);
-  for (int32_t y = 0; y < scratch.height; ++y) {
-    const uint8_t* row = scratch.row(y);
-    for (int32_t x = 0; x < scratch.width; ++x) {
-      const size_t i = size_t(y) * size_t(scratch.width) + size_t(x);
+// The rendered frame's pixels as planar floats.
+void copy_pixels(const Frame& frame, float* out) {
+  const size_t plane = size_t(frame.width) * size_t(frame.height);
+  for (int32_t y = 0; y < frame.height; ++y) {
+    const uint8_t* row = frame.row(y);
+    for (int32_t x = 0; x < frame.width; ++x) {
+      const size_t i = size_t(y) * size_t(frame.width) + size_t(x);
       for (int c = 0; c < 3; ++c) out[c * plane + i] = float(row[4 * x + c]) * (1.0f / 255.0f);
+    }
+  }
+}
+
+int palette_index(Background b) { return int(b); }
+int palette_index(Color c) { return kBackgroundCount + int(c); }
+
+// Each pixel between the two nearest of the colors the world holds (its room and its objects),
+// split by where it lies on the segment between them: anti-aliased edges keep their coverage.
+// Splits within 15% of either end are snapped to it, so shading is not read as a blend.
+void label_pixels(const WorldState& world, const Frame& frame, const std::vector<std::array<float, 3>>& palette,
+                  float* out) {
+  std::vector<int> present = {palette_index(world.background)};
+  for (const Body& b : world.bodies) {
+    if (std::find(present.begin(), present.end(), palette_index(b.color)) == present.end()) {
+      present.push_back(palette_index(b.color));
+    }
+  }
+  const size_t plane = size_t(frame.width) * size_t(frame.height);
+  std::fill(out, out + palette.size() * plane, 0.0f);
+  auto dist2 = [&](const float* c, int k) {
+    const auto& q = palette[size_t(k)];
+    return (c[0] - q[0]) * (c[0] - q[0]) + (c[1] - q[1]) * (c[1] - q[1]) + (c[2] - q[2]) * (c[2] - q[2]);
+  };
+  for (int32_t y = 0; y < frame.height; ++y) {
+    const uint8_t* row = frame.row(y);
+    for (int32_t x = 0; x < frame.width; ++x) {
+      const float c[3] = {row[4 * x] / 255.0f, row[4 * x + 1] / 255.0f, row[4 * x + 2] / 255.0f};
+      int a = present[0], b = -1;
+      for (int k : present) {
+        if (dist2(c, k) < dist2(c, a)) a = k;
+      }
+      for (int k : present) {
+        if (k != a && (b < 0 || dist2(c, k) < dist2(c, b))) b = k;
+      }
+      const size_t i = size_t(y) * size_t(frame.width) + size_t(x);
+      float t = 0.0f;
+      if (b >= 0) {
+        const auto &pa = palette[size_t(a)], &pb = palette[size_t(b)];
+        float dot = 0, len2 = 0;
+        for (int j = 0; j < 3; ++j) {
+          dot += (c[j] - pa[size_t(j)]) * (pb[size_t(j)] - pa[size_t(j)]);
+          len2 += (pb[size_t(j)] - pa[size_t(j)]) * (pb[size_t(j)] - pa[size_t(j)]);
+        }
+        t = std::clamp(dot / std::max(len2, 1e-6f), 0.0f, 1.0f);
+        if (t < 0.15f) t = 0.0f;
+        if (t > 0.85f) t = 1.0f;
+      }
+      out[size_t(a) * plane + i] += 1.0f - t;
+      if (b >= 0) out[size_t(b) * plane + i] += t;
     }
   }
 }
@@ -90,6 +142,18 @@ ClipBatch make_clip_batch(const ClipParams& p, uint64_t seed) {
   b.start_pixels.resize(size_t(p.batch) * 2 * frame_floats);
   b.start_prompts.resize(size_t(p.batch));
   auto scratch = make_frame(p.frame_size, p.frame_size, 0, 0.0);
+  const std::vector<std::array<float, 3>> palette = training_palette();
+  const size_t label_floats = palette.size() * size_t(p.frame_size) * size_t(p.frame_size);
+  if (p.palette_labels) {
+    b.labels.resize(size_t(p.batch) * size_t(p.clip_frames) * label_floats);
+    b.start_labels.resize(size_t(p.batch) * 2 * label_floats);
+  }
+  // Renders the world once into the pixels and, when asked, the labels of frame slot `k`.
+  auto record = [&](const WorldState& world, std::vector<float>& pixels, std::vector<float>& labels, size_t k) {
+    render_world(world, *scratch);
+    copy_pixels(*scratch, &pixels[k * frame_floats]);
+    if (p.palette_labels) label_pixels(world, *scratch, palette, &labels[k * label_floats]);
+  };
   const double dt = 1.0 / p.fps;
 
   uint64_t rng = seed;
@@ -99,7 +163,7 @@ ClipBatch make_clip_batch(const ClipParams& p, uint64_t seed) {
     WorldState world = make_world(scene, next_u64(rng), p.frame_size, p.frame_size);
     b.start_prompts[i] = scene_text;
 
-    const int64_t offset = pick(rng, 90);
+    const int64_t offset = pick(rng, std::max(1, p.max_offset));
     std::optional<Event> event;
     int64_t event_frame = -1;
     std::string event_prompt;
@@ -123,15 +187,23 @@ ClipBatch make_clip_batch(const ClipParams& p, uint64_t seed) {
         step_world(world, dt);
         if (f == event_frame) apply_event(world, *event);
       }
-      if (f <= 1) render_into(world, *scratch, &b.start_pixels[(size_t(i) * 2 + size_t(f)) * frame_floats]);
+      if (f <= 1) record(world, b.start_pixels, b.start_labels, size_t(i) * 2 + size_t(f));
       if (t >= 0) {
         const size_t k = size_t(i) * size_t(p.clip_frames) + size_t(t);
-        render_into(world, *scratch, &b.pixels[k * frame_floats]);
+        record(world, b.pixels, b.labels, k);
         b.prompts[k] = event && f >= event_frame ? event_prompt : scene_text;
       }
     }
   }
   return b;
+}
+
+std::vector<std::array<float, 3>> training_palette() {
+  std::vector<std::array<float, 3>> colors;
+  auto add = [&](Rgb8 c) { colors.push_back({c.r / 255.0f, c.g / 255.0f, c.b / 255.0f}); };
+  for (int i = 0; i < kBackgroundCount; ++i) add(rgb(Background(i)));
+  for (int i = 0; i < kColorCount; ++i) add(rgb(Color(i)));
+  return colors;
 }
 
 std::vector<std::string> training_texts(int32_t count, uint64_t seed) {

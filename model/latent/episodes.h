@@ -11,6 +11,7 @@
 // the same (scene, then scene + latest event).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ struct ClipParams {
   double event_chance = 0.5;     // a clip holds an event (at or before one of its frames)
   double push_chance = 0.1;      // a frame gets a push action
   double push_speed = 1.0;       // room units per second per unit of action
+  int32_t max_offset = 90;       // clips start within the first max_offset + clip_frames frames
+  bool palette_labels = false;   // also fill ClipBatch::labels / start_labels
 };
 
 struct ClipBatch {
@@ -34,7 +37,16 @@ struct ClipBatch {
   std::vector<float> actions;        // [batch, frames, 2]: the push applied to make each frame
   std::vector<float> start_pixels;   // [batch, 2, 3, size, size]: frames 0 and 1 of each episode
   std::vector<std::string> start_prompts;  // [batch]: the scene text
+  // With ClipParams::palette_labels: each pixel as a distribution over training_palette()
+  // ([batch, frames, K, size, size] and [batch, 2, K, size, size]). An edge pixel splits
+  // between the two colors it blends (its coverage); shading inside an object or the room does
+  // not count as another color.
+  std::vector<float> labels, start_labels;
 };
+
+// The colors frames are labelled with: toyworld's room colors, then its object colors, as sRGB
+// in [0, 1] (flat, without the renderer's shading).
+std::vector<std::array<float, 3>> training_palette();
 
 // Deterministic in (params, seed).
 ClipBatch make_clip_batch(const ClipParams& params, uint64_t seed);

@@ -1,6 +1,7 @@
 #include "model/latent/latent_config.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <cstdio>
 #include <vector>
@@ -31,6 +32,26 @@ const std::vector<IntField>& int_fields() {
   return fields;
 }
 
+std::string number_text(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", v);
+  return text;
+}
+
+// Leaves `value` alone when `key` is absent.
+Status read_optional_number(const std::map<std::string, std::string>& metadata, const char* key,
+                            const std::string& file_name, double& value) {
+  auto it = metadata.find(key);
+  if (it == metadata.end()) return Status::success();
+  char* end = nullptr;
+  const double v = std::strtod(it->second.c_str(), &end);
+  if (it->second.empty() || *end != '\0') {
+    return Error{file_name + ": metadata '" + key + "' = \"" + it->second + "\" is not a number"};
+  }
+  value = v;
+  return Status::success();
+}
+
 }  // namespace
 
 Status validate_config(const LatentConfig& c) {
@@ -45,19 +66,19 @@ Status validate_config(const LatentConfig& c) {
   if (c.action_dim != 0 && c.action_dim != 2) return Error{"latent.action_dim must be 0 or 2 (a push vector)"};
   if (!(c.fps > 0.0 && c.fps <= 1000.0)) return Error{"latent.fps must be in (0, 1000]"};
   if (!(c.prior_guidance >= 0.0 && c.prior_guidance <= 10.0)) return Error{"latent.prior_guidance must be in [0, 10]"};
+  if (c.palette_size < 0 || c.palette_size > 64) return Error{"latent.palette_size must be in [0, 64]"};
+  if (!(c.sharpness >= 0.1 && c.sharpness <= 100.0)) return Error{"latent.sharpness must be in [0.1, 100]"};
   return Status::success();
 }
 
 std::map<std::string, std::string> to_metadata(const LatentConfig& c) {
   std::map<std::string, std::string> m;
   for (const IntField& f : int_fields()) m[f.key] = std::to_string(c.*(f.member));
-  char fps[32];
-  std::snprintf(fps, sizeof fps, "%.17g", c.fps);
-  m["latent.fps"] = fps;
-  if (c.prior_guidance != 1.0) {
-    char g[32];
-    std::snprintf(g, sizeof g, "%.17g", c.prior_guidance);
-    m["latent.prior_guidance"] = g;
+  m["latent.fps"] = number_text(c.fps);
+  if (c.prior_guidance != 1.0) m["latent.prior_guidance"] = number_text(c.prior_guidance);
+  if (c.palette_size > 0) {
+    m["latent.palette_size"] = std::to_string(c.palette_size);
+    m["latent.sharpness"] = number_text(c.sharpness);
   }
   return m;
 }
@@ -81,13 +102,15 @@ Result<LatentConfig> config_from_metadata(const std::map<std::string, std::strin
   char* end = nullptr;
   c.fps = std::strtod(fps->second.c_str(), &end);
   if (fps->second.empty() || *end != '\0') return Error{file_name + ": metadata 'latent.fps' = \"" + fps->second + "\" is not a number"};
-  if (auto g = metadata.find("latent.prior_guidance"); g != metadata.end()) {
-    char* gend = nullptr;
-    c.prior_guidance = std::strtod(g->second.c_str(), &gend);
-    if (g->second.empty() || *gend != '\0') {
-      return Error{file_name + ": metadata 'latent.prior_guidance' = \"" + g->second + "\" is not a number"};
-    }
+  // Optional fields: files written before them load with the defaults.
+  if (Status s = read_optional_number(metadata, "latent.prior_guidance", file_name, c.prior_guidance); !s) return s.error();
+  if (Status s = read_optional_number(metadata, "latent.sharpness", file_name, c.sharpness); !s) return s.error();
+  double palette = 0.0;
+  if (Status s = read_optional_number(metadata, "latent.palette_size", file_name, palette); !s) return s.error();
+  if (palette != std::floor(palette) || palette < 0 || palette > 64) {
+    return Error{file_name + ": metadata 'latent.palette_size' must be a whole number in [0, 64]"};
   }
+  c.palette_size = int32_t(palette);
   if (Status s = validate_config(c); !s) return Error{file_name + ": " + s.error().message};
   return c;
 }

@@ -34,6 +34,13 @@ struct LatentConfig {
   // plain conditional sampling (one network call per Euler step). Optional in the metadata
   // ("latent.prior_guidance", 1 when absent), so files written before it load unchanged.
   double prior_guidance = 1.0;
+  // 0: the decoder draws RGB directly (sigmoid). K > 0: frames are made of K palette colors (a
+  // tensor of the file): the decoder gives each pixel a distribution over them, the frame is its
+  // expectation at `sharpness` (logits scaled), and the encoder reads such distributions, so a
+  // rollout re-encodes every frame it draws (errors snap back to the palette instead of
+  // drifting into blur). Optional in the metadata: 0 when absent.
+  int32_t palette_size = 0;
+  double sharpness = 1.0;
 
   int32_t latent_size() const { return frame_size / 4; }
 };

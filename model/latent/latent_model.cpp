@@ -63,13 +63,15 @@ class LatentWorldModel final : public WorldModel {
     at::Tensor start_latent;
     if (in.start_image.defined()) {
       require(in.start_image, "start image", {3, config_.frame_size, config_.frame_size}, b);
-      start_latent = nets_->encoder->forward(in.start_image.clamp(0.0, 1.0));
+      const at::Tensor image = in.start_image.clamp(0.0, 1.0);
+      start_latent = nets_->encoder->forward(
+          config_.palette_size > 0 ? palette_distribution(image, nets_->decoder->palette) : image);
     }
     const at::Tensor x = sample_start(*nets_, in.prompt, in.noise, start_latent, config_.prior_steps, config_.prior_guidance);
     const int64_t c = config_.latent_channels;
-    at::Tensor z_prev = x.narrow(1, 0, c).contiguous(), z_cur = x.narrow(1, c, c).contiguous();
-    at::Tensor frame = nets_->decoder->forward(z_cur);
-    return {{z_prev, z_cur}, frame};
+    Drawn prev = draw(*nets_, config_, x.narrow(1, 0, c).contiguous());
+    Drawn cur = draw(*nets_, config_, x.narrow(1, c, c).contiguous());
+    return {{prev.latent, cur.latent}, cur.frame};
   }
 
   ModelOutput step(const StepInput& in) override {
@@ -86,9 +88,8 @@ class LatentWorldModel final : public WorldModel {
       action = in.action.defined() ? in.action : torch::zeros({b, config_.action_dim});
       require(action, "action", {config_.action_dim}, b);
     }
-    at::Tensor next = nets_->dynamics->forward(in.state[0], in.state[1], in.prompt, action);
-    at::Tensor frame = nets_->decoder->forward(next);
-    return {{in.state[1], next}, frame};
+    Drawn next = draw(*nets_, config_, nets_->dynamics->forward(in.state[0], in.state[1], in.prompt, action));
+    return {{in.state[1], next.latent}, next.frame};
   }
 
  private:

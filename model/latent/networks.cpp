@@ -29,6 +29,17 @@ void zero_init(nn::Conv2d& c) {
   c->bias.zero_();
 }
 
+// He initialization (variance 2 / fan-in) for the autoencoder's layers. LibTorch's default scales
+// each layer's output down by about 3x, so through nine layers the frame reaches the decoder's
+// output attenuated ~10^4x and a cross-entropy decoder sits on the class frequencies for hundreds
+// of steps before it notices its input.
+template <typename Conv>
+void he_init(Conv& c) {
+  torch::NoGradGuard no_grad;
+  torch::nn::init::kaiming_normal_(c->weight, 0.0, torch::kFanIn, torch::kReLU);
+  c->bias.zero_();
+}
+
 }  // namespace
 
 TextEncoderImpl::TextEncoderImpl(const LatentConfig& c, int32_t vocabulary_size) : max_positions(c.max_positions) {
@@ -71,10 +82,11 @@ at::Tensor FilmBlockImpl::forward(const at::Tensor& x, const at::Tensor& cond) {
 
 EncoderImpl::EncoderImpl(const LatentConfig& c) {
   const int64_t w = c.ae_width;
-  conv1 = register_module("conv1", conv(3, w, 4, 2));
+  conv1 = register_module("conv1", conv(c.palette_size > 0 ? c.palette_size : 3, w, 4, 2));
   conv2 = register_module("conv2", conv(w, 2 * w, 4, 2));
   conv3 = register_module("conv3", conv(2 * w, 2 * w, 3));
   conv4 = register_module("conv4", conv(2 * w, c.latent_channels, 1));
+  for (auto* layer : {&conv1, &conv2, &conv3, &conv4}) he_init(*layer);
 }
 
 at::Tensor EncoderImpl::forward(const at::Tensor& frames) {
@@ -86,11 +98,15 @@ at::Tensor EncoderImpl::forward(const at::Tensor& frames) {
 
 DecoderImpl::DecoderImpl(const LatentConfig& c) {
   const int64_t w = c.ae_width;
+  if (c.palette_size > 0) palette = register_parameter("palette", torch::zeros({c.palette_size, 3}), false);
   conv1 = register_module("conv1", conv(c.latent_channels, 2 * w, 3));
   conv2 = register_module("conv2", conv(2 * w, 2 * w, 3));
   up1 = register_module("up1", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(2 * w, w, 4).stride(2).padding(1)));
   conv3 = register_module("conv3", conv(w, w, 3));
-  up2 = register_module("up2", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(w, 3, 4).stride(2).padding(1)));
+  const int64_t out = c.palette_size > 0 ? c.palette_size : 3;
+  up2 = register_module("up2", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(w, out, 4).stride(2).padding(1)));
+  for (auto* layer : {&conv1, &conv2, &conv3}) he_init(*layer);
+  for (auto* layer : {&up1, &up2}) he_init(*layer);
 }
 
 at::Tensor DecoderImpl::forward(const at::Tensor& latents) {
@@ -98,7 +114,7 @@ at::Tensor DecoderImpl::forward(const at::Tensor& latents) {
   h = h + torch::silu(conv2(h));
   h = torch::silu(up1(h));
   h = h + torch::silu(conv3(h));
-  return torch::sigmoid(up2(h));
+  return palette.defined() ? up2(h) : torch::sigmoid(up2(h));
 }
 
 PriorImpl::PriorImpl(const LatentConfig& c) {
@@ -146,6 +162,22 @@ LatentNetsImpl::LatentNetsImpl(const LatentConfig& c, int32_t vocabulary_size) {
   decoder = register_module("decoder", Decoder(c));
   prior = register_module("prior", Prior(c));
   dynamics = register_module("dynamics", Dynamics(c));
+}
+
+at::Tensor colors_of(const at::Tensor& distribution, const at::Tensor& palette) {
+  return torch::einsum("bkhw,kc->bchw", {distribution, palette});
+}
+
+at::Tensor palette_distribution(const at::Tensor& images, const at::Tensor& palette) {
+  const at::Tensor d2 = (images.unsqueeze(1) - palette.view({1, -1, 3, 1, 1})).pow(2).sum(2);  // [B, K, H, W]
+  return torch::softmax(-d2 / 0.005, 1);
+}
+
+Drawn draw(LatentNetsImpl& nets, const LatentConfig& c, const at::Tensor& latent) {
+  const at::Tensor out = nets.decoder->forward(latent);
+  if (c.palette_size == 0) return {out, latent, out};
+  const at::Tensor p = torch::softmax(out * c.sharpness, 1);
+  return {colors_of(p, nets.decoder->palette), nets.encoder->forward(p), out};
 }
 
 TokenBatch tokens_for(const Vocabulary& vocabulary, const std::vector<std::string>& texts) {

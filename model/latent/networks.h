@@ -51,7 +51,7 @@ struct FilmBlockImpl : torch::nn::Module {
 };
 TORCH_MODULE(FilmBlock);
 
-// Frames [B, 3, N, N] in [0, 1] -> latents [B, C, N/4, N/4] in [-1, 1].
+// Frames [B, 3, N, N] in [0, 1] (or palette distributions [B, K, N, N]) -> latents [B, C, N/4, N/4] in [-1, 1].
 struct EncoderImpl : torch::nn::Module {
   explicit EncoderImpl(const LatentConfig& c);
   at::Tensor forward(const at::Tensor& frames);
@@ -59,12 +59,13 @@ struct EncoderImpl : torch::nn::Module {
 };
 TORCH_MODULE(Encoder);
 
-// Latents -> frames in [0, 1].
+// Latents -> frames in [0, 1] (RGB), or with a palette, logits over its colors [B, K, N, N].
 struct DecoderImpl : torch::nn::Module {
   explicit DecoderImpl(const LatentConfig& c);
   at::Tensor forward(const at::Tensor& latents);
   torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, conv3{nullptr};
   torch::nn::ConvTranspose2d up1{nullptr}, up2{nullptr};
+  at::Tensor palette;  // [K, 3] sRGB in [0, 1], data of the file (not trained); undefined for RGB
 };
 TORCH_MODULE(Decoder);
 
@@ -106,6 +107,22 @@ struct TokenBatch {
   std::vector<std::vector<std::string>> unknown_words;
 };
 TokenBatch tokens_for(const Vocabulary& vocabulary, const std::vector<std::string>& texts);
+
+// Distributions over the palette [B, K, N, N] -> their expected colors [B, 3, N, N].
+at::Tensor colors_of(const at::Tensor& distribution, const at::Tensor& palette);
+
+// RGB images [B, 3, N, N] -> distributions over the palette, each pixel near-certain of its
+// nearest palette color (how a start image enters a palette model).
+at::Tensor palette_distribution(const at::Tensor& images, const at::Tensor& palette);
+
+// What a latent looks like, and the latent a rollout continues from. RGB models: the decoded
+// frame and the latent itself. Palette models: the frame drawn from the sharpened distribution
+// and that distribution encoded again, so a rollout's latents always come from frames.
+struct Drawn {
+  at::Tensor frame, latent;
+  at::Tensor decoded;  // the decoder's output: the frame (RGB) or the logits (palette)
+};
+Drawn draw(LatentNetsImpl& nets, const LatentConfig& c, const at::Tensor& latent);
 
 // Euler integration of the prior from `noise` [B, 2C, S, S]. With `start_latent` [B, C, S, S]
 // defined, the second (current) latent is held on its noise-to-data path ("replacement"), so the

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <algorithm>
 #include <charconv>
+#include <array>
 #include <filesystem>
 
 #include "model/latent/networks.h"
@@ -40,6 +41,15 @@ at::Tensor pixel_loss(const at::Tensor& predicted, const at::Tensor& target) {
   const at::Tensor room = target.narrow(2, 0, 1).narrow(3, 0, 1);
   const at::Tensor object = ((target - room).abs().sum(1, true) > 0.1).to(at::kFloat);
   return ((predicted - target).pow(2) * (1 + 9 * object)).mean();
+}
+
+// The palette version of pixel_loss: cross-entropy of the logits against the pixels' label
+// distributions, object pixels (labelled unlike the corner) counted 2x: more tilts every edge
+// toward the object, and a rollout that re-encodes its frames then grows its objects.
+at::Tensor label_loss(const at::Tensor& logits, const at::Tensor& labels) {
+  const at::Tensor room = labels.narrow(2, 0, 1).narrow(3, 0, 1);
+  const at::Tensor object = ((labels - room).abs().sum(1) > 0.5).to(at::kFloat);
+  return (-(labels * torch::log_softmax(logits, 1)).sum(1) * (1 + object.squeeze(1))).mean();
 }
 
 // Plain Adam with its moments kept by parameter name, so checkpoints hold them as tensors.
@@ -82,8 +92,14 @@ struct Losses {
 Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at::Generator& gen) {
   LatentNetsImpl& nets = *s.nets;
   const int64_t B = b.batch, T = b.frames, N = b.size, C = s.config.latent_channels, S = s.config.latent_size();
-  const at::Tensor x = from_floats(b.pixels, {B, T, 3, N, N});
-  const at::Tensor start = from_floats(b.start_pixels, {B, 2, 3, N, N});
+  // What the encoder reads and the decoder is scored against: RGB, or palette labels.
+  const bool palette = s.config.palette_size > 0;
+  const int64_t K = palette ? s.config.palette_size : 3;
+  const at::Tensor x = from_floats(palette ? b.labels : b.pixels, {B, T, K, N, N});
+  const at::Tensor start = from_floats(palette ? b.start_labels : b.start_pixels, {B, 2, K, N, N});
+  auto frame_loss = [&](const at::Tensor& decoded, const at::Tensor& target) {
+    return palette ? label_loss(decoded, target) : pixel_loss(decoded, target);
+  };
   const at::Tensor actions = from_floats(b.actions, {B, T, 2}).narrow(2, 0, s.config.action_dim);
 
   // Prompts: each distinct text once.
@@ -106,8 +122,8 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
   at::Tensor z, z_start;
   {
     torch::NoGradGuard no_grad;
-    z = nets.encoder->forward(x.view({B * T, 3, N, N})).view({B, T, C, S, S});
-    z_start = nets.encoder->forward(start.view({B * 2, 3, N, N})).view({B, 2 * C, S, S});
+    z = nets.encoder->forward(x.view({B * T, K, N, N})).view({B, T, C, S, S});
+    z_start = nets.encoder->forward(start.view({B * 2, K, N, N})).view({B, 2 * C, S, S});
   }
 
   // Autoencoder: the first and last frame of each clip, decoded from noisy latents so that the
@@ -115,23 +131,29 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
   const at::Tensor ends = torch::cat({x.select(1, 0), x.select(1, T - 1)}, 0);
   const at::Tensor z_ends = nets.encoder->forward(ends);
   const at::Tensor recon =
-      pixel_loss(nets.decoder->forward(z_ends + torch::randn(z_ends.sizes(), gen) * tc.latent_noise), ends);
+      frame_loss(nets.decoder->forward(z_ends + torch::randn(z_ends.sizes(), gen) * tc.latent_noise), ends);
 
-  // Dynamics: open-loop rollout in latent space from noisy context latents.
+  // Dynamics: open-loop rollout from noisy context latents, each prediction drawn as the model
+  // draws it at inference (palette models continue from their re-encoded frames).
   at::Tensor z_prev = z.select(1, 0) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
   at::Tensor z_cur = z.select(1, 1) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
-  std::vector<at::Tensor> predicted;
+  std::vector<at::Tensor> predicted, decoded;
   at::Tensor latent_loss = torch::zeros({});
   for (int64_t k = 2; k < T; ++k) {
     const at::Tensor next = nets.dynamics->forward(z_prev, z_cur, P.select(1, k), actions.select(1, k));
     latent_loss = latent_loss + (next - z.select(1, k)).pow(2).mean();
+    const Drawn drawn = draw(nets, s.config, next);
     predicted.push_back(next);
+    decoded.push_back(drawn.decoded);
     z_prev = z_cur;
-    z_cur = next;
+    // A palette model continues from its re-encoded frame as data, not through it: gradients
+    // through a chain of softmax-and-encode steps explode. Each step still learns from the
+    // frames the model itself drew.
+    z_cur = palette ? drawn.latent.detach() : drawn.latent;
   }
   latent_loss = latent_loss / double(T - 2);
-  const at::Tensor frames = nets.decoder->forward(torch::stack(predicted, 1).view({B * (T - 2), C, S, S}));
-  const at::Tensor pix = pixel_loss(frames, x.narrow(1, 2, T - 2).reshape({B * (T - 2), 3, N, N}));
+  const at::Tensor frames = torch::stack(decoded, 1).view({B * (T - 2), K, N, N});
+  const at::Tensor pix = frame_loss(frames, x.narrow(1, 2, T - 2).reshape({B * (T - 2), K, N, N}));
 
   // Latent consistency: each predicted latent toward the latent of its own decoded frame.
   at::Tensor consistency = torch::zeros({});
@@ -148,16 +170,16 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
   // Prior: flow matching from noise (t = 0) to the first two latents (t = 1), several flow
   // times per start; some draws get the zero prompt, so the prior also learns the unprompted
   // velocity that classifier-free guidance steers away from.
-  const int64_t K = std::max<int32_t>(1, tc.prior_draws);
-  const at::Tensor zs = z_start.repeat({K, 1, 1, 1});
-  at::Tensor pk = P0.repeat({K, 1});
+  const int64_t D = std::max<int32_t>(1, tc.prior_draws);
+  const at::Tensor zs = z_start.repeat({D, 1, 1, 1});
+  at::Tensor pk = P0.repeat({D, 1});
   if (tc.prompt_dropout > 0) {
-    const at::Tensor keep = (torch::rand({K * B, 1}, gen) >= tc.prompt_dropout).to(at::kFloat);
+    const at::Tensor keep = (torch::rand({D * B, 1}, gen) >= tc.prompt_dropout).to(at::kFloat);
     pk = pk * keep;
   }
-  const at::Tensor t = torch::rand({K * B}, gen);
-  const at::Tensor eps = torch::randn({K * B, 2 * C, S, S}, gen);
-  const at::Tensor tt = t.view({K * B, 1, 1, 1});
+  const at::Tensor t = torch::rand({D * B}, gen);
+  const at::Tensor eps = torch::randn({D * B, 2 * C, S, S}, gen);
+  const at::Tensor tt = t.view({D * B, 1, 1, 1});
   const at::Tensor v = nets.prior->forward((1 - tt) * eps + tt * zs, t, pk);
   const at::Tensor prior = (v - (zs - eps)).pow(2).mean();
 
@@ -250,15 +272,30 @@ Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(co
     s.vocabulary = std::move(loaded->vocabulary);
     s.nets = loaded->nets;
   } else {
-    if (Status v = validate_config(c.model); !v) return Error{"training config: " + v.error().message};
     s.config = c.model;
+    const std::vector<std::array<float, 3>> palette = training_palette();
+    s.config.palette_size = c.palette ? int32_t(palette.size()) : 0;
+    if (Status v = validate_config(s.config); !v) return Error{"training config: " + v.error().message};
     s.vocabulary = Vocabulary::from_texts(training_texts(c.vocabulary_texts, c.seed));
     torch::manual_seed(c.seed);  // initial weights
     s.nets = LatentNets(s.config, s.vocabulary.size());
+    if (c.palette) {
+      torch::NoGradGuard no_grad;
+      s.nets->decoder->palette.copy_(torch::from_blob(const_cast<std::array<float, 3>*>(palette.data()),
+                                                      {int64_t(palette.size()), 3}, torch::kFloat));
+    }
+  }
+  if (s.config.palette_size > 0 && c.consistency_weight > 0) {
+    return Error{"training config: the consistency term is for RGB models (palette models re-encode every frame)"};
+  }
+  if (s.config.palette_size > 0 && s.config.palette_size != int32_t(training_palette().size())) {
+    return Error{"training config: the model's palette has " + std::to_string(s.config.palette_size) +
+                 " colors, the training data " + std::to_string(training_palette().size())};
   }
   ClipParams clips = c.clips;
   clips.frame_size = s.config.frame_size;
   clips.fps = s.config.fps;
+  clips.palette_labels = s.config.palette_size > 0;
   if (clips.clip_frames < 3 || clips.batch < 1) return Error{"training config: clips need >= 3 frames and a batch >= 1"};
 
   const auto begin = std::chrono::steady_clock::now();

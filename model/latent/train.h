@@ -47,6 +47,9 @@ struct TrainConfig {
   // Predicted latents are pulled toward encode(decode(them)) (no gradient through that target),
   // so open-loop rollouts stay where the decoder draws clean frames.
   double consistency_weight = 0.0;
+  // A palette model (LatentConfig::palette_size): frames are labelled with training_palette()
+  // and the model draws with it. Ignored on resume and with init_from (their config decides).
+  bool palette = false;
   int64_t checkpoint_every = 200;
   int64_t progress_every = 10;
   int32_t vocabulary_texts = 4000; // training texts the vocabulary is built from

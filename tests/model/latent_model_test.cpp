@@ -37,14 +37,29 @@ fs::path out_dir(const std::string& name) {
   return p;
 }
 
+// A palette model draws with toyworld's training palette.
+LatentConfig tiny_palette() {
+  LatentConfig c = tiny();
+  c.palette_size = int32_t(training_palette().size());
+  c.sharpness = 2.0;
+  return c;
+}
+
 struct Fixture {
-  LatentConfig config = tiny();
+  LatentConfig config;
   Vocabulary vocabulary = Vocabulary::from_texts(training_texts(300, 1));
   LatentNets nets{nullptr};
   std::shared_ptr<WorldModel> model;
-  Fixture() {
+  explicit Fixture(LatentConfig c = tiny()) : config(c) {
     torch::manual_seed(7);
     nets = LatentNets(config, vocabulary.size());
+    if (config.palette_size > 0) {
+      torch::NoGradGuard no_grad;
+      const auto colors = training_palette();
+      for (size_t k = 0; k < colors.size(); ++k) {
+        for (int64_t j = 0; j < 3; ++j) nets->decoder->palette[int64_t(k)][j] = colors[k][size_t(j)];
+      }
+    }
     model = make_latent_model(nets, config, vocabulary, "tiny");
   }
 };
@@ -152,6 +167,27 @@ TEST(LatentModel, WrongInputShapesAreRefusedWithWhatWasExpected) {
   EXPECT_THROW(f.model->step({.state = {}, .prompt = p, .action = {}, .noise = {}}), std::invalid_argument);
 }
 
+// A palette model's frames are expectations over its palette; each step continues from the frame
+// it drew, encoded again (not from the raw predicted latent).
+TEST(LatentPaletteModel, FramesComeFromThePaletteAndStepsReencodeThem) {
+  Fixture f(tiny_palette());
+  const at::Tensor p = f.model->encode_prompt("a red ball").embedding;
+  const ModelOutput first = f.model->init({.prompt = p, .noise = noise(*f.model, 1, 1), .start_image = {}});
+  const ModelOutput next = f.model->step({.state = first.state, .prompt = p, .action = {}, .noise = {}});
+  EXPECT_EQ(next.frame.sizes().vec(), (std::vector<int64_t>{1, 3, 16, 16}));
+  EXPECT_TRUE(torch::equal(next.state[0], first.state[1]));
+  torch::NoGradGuard no_grad;
+  const at::Tensor raw = f.nets->dynamics->forward(first.state[0], first.state[1], p, torch::zeros({1, 2}));
+  const at::Tensor dist = torch::softmax(f.nets->decoder->forward(raw) * 2.0, 1);
+  EXPECT_LT((next.frame - colors_of(dist, f.nets->decoder->palette)).abs().max().item<float>(), 1e-5f);
+  EXPECT_LT((next.state[1] - f.nets->encoder->forward(dist)).abs().max().item<float>(), 1e-5f);
+  EXPECT_GT((next.state[1] - raw).abs().max().item<float>(), 1e-3f) << "the state is the re-encoded frame";
+  // A start image enters as palette colors: a pure palette color is read as that color.
+  const at::Tensor red = f.nets->decoder->palette[6].view({1, 3, 1, 1}).expand({1, 3, 16, 16}).contiguous();
+  const at::Tensor read = palette_distribution(red, f.nets->decoder->palette);
+  EXPECT_GT(read.select(1, 6).min().item<float>(), 0.99f);
+}
+
 TEST(LatentWeights, RoundTripGivesTheSameRollouts) {
   Fixture f;
   const fs::path path = out_dir("roundtrip") / "tiny.safetensors";
@@ -221,6 +257,26 @@ double mean(const std::vector<float>& v, size_t from, size_t n) {
   double s = 0;
   for (size_t i = from; i < from + n; ++i) s += v[i];
   return s / double(n);
+}
+
+TEST(LatentTraining, PaletteModelLossFallsAndItsPaletteIsSaved) {
+  TrainConfig c = tiny_training(out_dir("train-palette"), 100);
+  c.palette = true;
+  c.learning_rate = 3e-3;
+  auto r = train(c, {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_LT(mean(r->loss_history, 90, 10), 0.75 * mean(r->loss_history, 0, 10));
+  auto loaded = load_latent_weights(r->weights_path);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(loaded->config.palette_size, int32_t(training_palette().size()));
+  const auto colors = training_palette();
+  EXPECT_FLOAT_EQ(loaded->nets->decoder->palette[7][1].item<float>(), colors[7][1]);
+  TrainConfig rgb_only = c;
+  rgb_only.out_dir = out_dir("train-palette-consistency").string();
+  rgb_only.consistency_weight = 0.5;
+  auto refused = train(rgb_only, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("consistency term is for RGB models"), std::string::npos) << refused.error().message;
 }
 
 TEST(LatentTraining, LossFallsAndTheSavedModelLoads) {

@@ -71,6 +71,53 @@ TEST(LatentConfig, PriorGuidanceIsOptionalInTheMetadata) {
   EXPECT_NE(config_from_metadata(meta, "w").error().message.find("is not a number"), std::string::npos);
 }
 
+TEST(LatentConfig, PaletteIsOptionalInTheMetadata) {
+  LatentConfig c;
+  EXPECT_EQ(to_metadata(c).count("latent.palette_size"), 0u);  // RGB files as before
+  c.palette_size = 15;
+  c.sharpness = 2.0;
+  auto meta = to_metadata(c);
+  auto back = config_from_metadata(meta, "w");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->palette_size, 15);
+  EXPECT_EQ(back->sharpness, 2.0);
+  meta.erase("latent.palette_size");
+  meta.erase("latent.sharpness");
+  EXPECT_EQ(config_from_metadata(meta, "w")->palette_size, 0);
+  meta["latent.palette_size"] = "2.5";
+  EXPECT_NE(config_from_metadata(meta, "w").error().message.find("'latent.palette_size' must be a whole number"),
+            std::string::npos);
+  meta["latent.palette_size"] = "15";
+  meta["latent.sharpness"] = "0";
+  EXPECT_NE(config_from_metadata(meta, "w").error().message.find("sharpness must be in [0.1, 100]"), std::string::npos);
+}
+
+// Labels are per-pixel distributions over the palette: certain inside the room and the objects,
+// split only where an edge blends two colors, and the room's label is the room's color.
+TEST(LatentEpisodes, PaletteLabelsAreDistributionsThatSplitOnlyEdges) {
+  const ClipParams p{.frame_size = 32, .clip_frames = 3, .batch = 6, .palette_labels = true};
+  const ClipBatch b = make_clip_batch(p, 5);
+  const size_t K = training_palette().size(), plane = 32 * 32;
+  ASSERT_EQ(b.labels.size(), size_t(6 * 3) * K * plane);
+  ASSERT_EQ(b.start_labels.size(), size_t(6 * 2) * K * plane);
+  size_t split = 0, pixels = 0;
+  for (size_t f = 0; f < size_t(6 * 3); ++f) {
+    const float* l = &b.labels[f * K * plane];
+    for (size_t i = 0; i < plane; ++i, ++pixels) {
+      float sum = 0, top = 0;
+      for (size_t k = 0; k < K; ++k) sum += l[k * plane + i], top = std::max(top, l[k * plane + i]);
+      ASSERT_NEAR(sum, 1.0f, 1e-5f);
+      if (top < 0.999f) ++split;
+    }
+    // The corner is room: its label is one of the room colors, which lead the palette.
+    size_t corner = 0;
+    for (size_t k = 0; k < K; ++k) corner = l[k * plane] > l[corner * plane] ? k : corner;
+    EXPECT_LT(corner, size_t(6)) << "frame " << f;
+  }
+  EXPECT_GT(split, 0u) << "anti-aliased edges are split between two colors";
+  EXPECT_LT(double(split) / double(pixels), 0.1) << "only edges are split";
+}
+
 TEST(LatentEpisodes, ClipsAreDeterministicInRangeAndCarryEventPrompts) {
   const ClipParams p{.frame_size = 16, .clip_frames = 6, .batch = 24, .event_chance = 1.0};
   const ClipBatch a = make_clip_batch(p, 11), b = make_clip_batch(p, 11), c = make_clip_batch(p, 12);
