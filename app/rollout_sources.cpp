@@ -1,10 +1,9 @@
 #include "app/rollout_sources.h"
 
-#include <cmath>
 #include <filesystem>
 
+#include "app/rollout_track.h"
 #include "app/workspace/trusted_models.h"
-#include "model/latent/episodes.h"
 #include "model/rollout_engine.h"
 #include "model/world_model.h"
 #include "wv/log.h"
@@ -41,19 +40,13 @@ Result<std::unique_ptr<RolloutSources>> RolloutSources::create(const RolloutSour
 Result<std::shared_ptr<wv::FrameSource>> RolloutSources::open(const RolloutSourceSpec& spec, const std::string& where) {
   auto model = models_.get(spec.model);
   if (!model) return Error{where + ": " + model.error().message};
-  const double fps = (*model)->info().fps;
+  RolloutTrack track = rollout_track(spec, (*model)->info().fps);
   model::RolloutParams params;
   params.model = *model;
   params.seed = spec.seed;
   params.name = where;
-  params.prompt_track.push_back({0, spec.prompt});
-  for (const TimedText& event : spec.events) {
-    const int64_t frame = std::max<int64_t>(0, std::llround(event.at_s * fps));
-    const std::string text = model::latent::prompt_with_event(spec.prompt, event.text);
-    // Events at one frame: the last one wins, as it would have replaced the others at once.
-    if (params.prompt_track.back().frame == frame) params.prompt_track.back().text = text;
-    else params.prompt_track.push_back({frame, text});
-  }
+  params.prompt_track = std::move(track.prompts);
+  params.seed_changes = std::move(track.seed_changes);
   auto rollout = engine_->start(std::move(params));
   if (!rollout) return Error{where + ": " + rollout.error().message};
   opened_.push_back({where, *rollout});

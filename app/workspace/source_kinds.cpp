@@ -64,6 +64,40 @@ void write_toyworld(const ToyworldSourceSpec& spec, nlohmann::ordered_json& out)
   out["events"] = write_events(spec.events);
 }
 
+std::vector<RolloutBranch> read_branches(ObjectFields& source) {
+  std::vector<RolloutBranch> out;
+  const std::optional<Field> branches = source.optional("branches");
+  if (!branches) return out;
+  for (const Field& item : branches->array(limits::kMaxBranchesPerSource)) {
+    ObjectFields fields = item.object();
+    RolloutBranch branch;
+    const Field frame = fields.required("frame");
+    branch.frame = frame.integer(1, limits::kMaxBranchFrame);
+    if (!out.empty() && branch.frame <= out.back().frame)
+      frame.fail("branches must be in frame order (the one before is at frame " + std::to_string(out.back().frame) + ")");
+    if (const std::optional<Field> prompt = fields.optional("prompt")) {
+      branch.prompt = prompt->string(limits::kMaxTextBytes);
+      if (branch.prompt->empty()) prompt->fail("empty prompt");
+    }
+    if (const std::optional<Field> seed = fields.optional("seed")) branch.seed = seed->unsigned_integer();
+    if (!branch.prompt && !branch.seed) item.fail("a branch changes the prompt, the seed or both: give one");
+    fields.warn_unknown();
+    out.push_back(std::move(branch));
+  }
+  return out;
+}
+
+nlohmann::ordered_json write_branches(const std::vector<RolloutBranch>& branches) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const RolloutBranch& b : branches) {
+    nlohmann::ordered_json item = {{"frame", b.frame}};
+    if (b.prompt) item["prompt"] = *b.prompt;
+    if (b.seed) item["seed"] = *b.seed;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 RolloutSourceSpec read_rollout(ObjectFields& source) {
   RolloutSourceSpec spec;
   if (const std::optional<Field> model = source.optional("model")) {
@@ -77,6 +111,7 @@ RolloutSourceSpec read_rollout(ObjectFields& source) {
   if (spec.prompt.empty()) prompt.fail("empty prompt");
   if (const std::optional<Field> seed = source.optional("seed")) spec.seed = seed->unsigned_integer();
   spec.events = read_events(source);
+  spec.branches = read_branches(source);
   return spec;
 }
 
@@ -85,6 +120,7 @@ void write_rollout(const RolloutSourceSpec& spec, nlohmann::ordered_json& out) {
   out["prompt"] = spec.prompt;
   out["seed"] = spec.seed;
   out["events"] = write_events(spec.events);
+  if (!spec.branches.empty()) out["branches"] = write_branches(spec.branches);
 }
 
 struct SourceKindRow {

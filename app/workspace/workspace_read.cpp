@@ -100,6 +100,7 @@ Workspace read_workspace(const Field& root) {
   }
   // Older versions will be upgraded here, one step at a time on the JSON document (v1 -> v2 ->
   // ...), before the fields below are read; the readers only ever know the current schema.
+  // v1 -> v2 needs no step: v2 only added rollout branches, which a v1 file does not have.
 
   Workspace workspace;
   workspace.name = top.optional_string("name", "", limits::kMaxTextBytes);

@@ -115,8 +115,8 @@ TEST(WorkspaceParse, RefusesOtherFormatsAndNewerVersions) {
   expect_error("{\n\"format\": \"worldview-workspaces\", \"version\": 1, \"panels\": []}", 2, "format",
                "not a worldview workspace");
   expect_error("{\"format\": 7}", 1, "format", "not a worldview workspace");
-  const std::string newer = "{\"format\": \"worldview-workspace\",\n\"version\": 2,\n\"panels\": [], \"hologram\": {}}";
-  expect_error(newer, 2, "version", "written by a newer worldview (workspace version 2; this build reads versions up to 1)");
+  const std::string newer = "{\"format\": \"worldview-workspace\",\n\"version\": 3,\n\"panels\": [], \"hologram\": {}}";
+  expect_error(newer, 2, "version", "written by a newer worldview (workspace version 3; this build reads versions up to 2)");
   expect_error("{\"format\": \"worldview-workspace\",\n\"version\": 0, \"panels\": []}", 2, "version", "out of range");
 }
 
@@ -192,6 +192,38 @@ TEST(WorkspaceParse, RefusesARolloutWithoutPromptOrWithAPathForAModel) {
   expect_error(rollout("\"prompt\": \"p\", \"model\": \"../../tmp/evil.pt\""), 6, "panels[0].source.model",
                "a model id is");
   expect_error(rollout("\"prompt\": \"p\", \"model\": \"Big/Model\""), 6, "panels[0].source.model", "a model id is");
+}
+
+TEST(WorkspaceParse, ReadsRolloutBranchesAndVersion1FilesWithout) {
+  const auto ws = parse_workspace(with_panels("    {\"source\": {\"kind\": \"rollout\", \"prompt\": \"red\", \"seed\": 7,\n"
+                                              "\"branches\": [{\"frame\": 6, \"prompt\": \"green\", \"seed\": 99},\n"
+                                              "{\"frame\": 9, \"seed\": 3}, {\"frame\": 12, \"prompt\": \"blue\"}]}}"),
+                                  kFile);
+  ASSERT_TRUE(ws) << ws.error().message;
+  const std::vector<RolloutBranch> want = {{.frame = 6, .prompt = "green", .seed = 99},
+                                           {.frame = 9, .prompt = std::nullopt, .seed = 3},
+                                           {.frame = 12, .prompt = "blue", .seed = std::nullopt}};
+  EXPECT_EQ(ws->panels.at(0).source.rollout.branches, want);
+  // Version 1 (before branches existed) reads as it always did.
+  const auto v1 = parse_workspace("{\"format\": \"worldview-workspace\", \"version\": 1, \"panels\": [\n"
+                                  "{\"source\": {\"kind\": \"rollout\", \"prompt\": \"red\"}}]}",
+                                  kFile);
+  ASSERT_TRUE(v1) << v1.error().message;
+  EXPECT_EQ(v1->version, kWorkspaceVersion);
+  EXPECT_TRUE(v1->panels.at(0).source.rollout.branches.empty());
+}
+
+TEST(WorkspaceParse, RefusesBranchesThatChangeNothingOrGoBackward) {
+  const auto branches = [](std::string_view items) {
+    return with_panels("    {\"source\": {\"kind\": \"rollout\", \"prompt\": \"p\", \"branches\": [\n" + std::string(items) +
+                       "]}}");
+  };
+  expect_error(branches("{\"frame\": 4}"), 6, "panels[0].source.branches[0]", "a branch changes the prompt, the seed or both");
+  expect_error(branches("{\"frame\": 0, \"seed\": 1}"), 6, "panels[0].source.branches[0].frame", "out of range");
+  expect_error(branches("{\"frame\": 5, \"seed\": 1},\n{\"frame\": 5, \"seed\": 2}"), 7,
+               "panels[0].source.branches[1].frame", "branches must be in frame order");
+  expect_error(branches("{\"frame\": 5, \"prompt\": \"\"}"), 6, "panels[0].source.branches[0].prompt", "empty prompt");
+  expect_error(branches("{\"seed\": 1}"), 6, "panels[0].source.branches[0].frame", "missing field");
 }
 
 }  // namespace

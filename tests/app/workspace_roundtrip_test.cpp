@@ -28,7 +28,10 @@ Workspace rich_workspace() {
   PanelSpec generated;
   generated.source.kind = SourceSpec::Kind::Rollout;
   generated.source.rollout = RolloutSourceSpec{"toyworld-latent-v1", "three red balls", 7, {{4.5, "gravity flips"}}};
-  ws.panels = {placed, laid_out, generated};
+  PanelSpec branched = generated;
+  branched.source.rollout.branches = {{.frame = 30, .prompt = "two green boxes", .seed = 18446744073709551615u},
+                                      {.frame = 31, .prompt = std::nullopt, .seed = 0}};
+  ws.panels = {placed, laid_out, generated, branched};
   return ws;
 }
 
