@@ -10,8 +10,6 @@
 #include "app/panel_player.h"
 #include "app/panels.h"
 #include "app/progress.h"
-#include "app/prompt_panels.h"
-#include "app/rollout_sources.h"
 #include "media/png.h"
 #include "media/recorder.h"
 #include "renderer/renderer.h"
@@ -41,18 +39,7 @@ wv::Status deliver(Outputs& outputs, renderer::Renderer& renderer, uint64_t fram
 
 CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& o) {
   CLI::App* cmd = cli.add_subcommand("headless", "Render a workspace around a scripted viewer to an MP4, with no display");
-  cmd->add_option("-w,--workspace", o.workspace, "Workspace file (*.wv.json)")->check(CLI::ExistingPath);
-  cmd->add_option("-p,--prompt", o.prompts, "A panel with a world generated from this prompt (repeatable)");
-  cmd->add_option("--steer", o.steers,
-                  "[PANEL@]SECONDS:TEXT: steer an event into prompt panel PANEL (default: all) at SECONDS (repeatable)");
-  cmd->add_option("--model", o.model, "World model of the prompt panels (an id, see `worldview info`; default toyworld-latent-v1)");
-  cmd->add_option("--model-file", o.model_file,
-                  "A TorchScript world model to use (docs/model-contract.md); it runs as code, so name only files you trust")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--trusted-models", o.trusted_models,
-                  "TorchScript models pinned by SHA-256 that workspaces may use by id (docs/model-contract.md; "
-                  "default: ~/.config/worldview/trusted-models.json)");
-  cmd->add_option("--seed", o.seed, "Seed of the first prompt panel; the next ones count up")->capture_default_str();
+  add_panel_options(*cmd, o.panels);
   cmd->add_option("-o,--out", o.out, "Video to write (H.264 MP4)")->capture_default_str();
   cmd->add_option("--snapshot", o.snapshot, "Also write one frame as PNG");
   cmd->add_option("--snapshot-at", o.snapshot_at_s, "Time of the snapshot in seconds (default: the middle)");
@@ -69,34 +56,19 @@ CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& o) {
 }
 
 int run_headless(const HeadlessOptions& o) {
-  if (o.workspace.empty() && o.prompts.empty()) {
-    wv::log_error("headless: nothing to show: give --workspace FILE and/or --prompt TEXT");
-    return 1;
-  }
-  wv::Result<Workspace> workspace = o.workspace.empty() ? Workspace{} : load_workspace(o.workspace);
-  if (!workspace) {
-    wv::log_error(workspace.error().message);
+  if (o.panels.empty()) {
+    wv::log_error("headless: nothing to show: give --workspace FILE, --prompt TEXT and/or --open FILE");
     return 1;
   }
   // An export: every rollout stepped alone so its frames replay exactly (DESIGN.md §3).
-  auto rollouts = RolloutSources::create({.inference_threads = 1,
-                                          .intra_op_threads = o.inference_threads,
-                                          .exact = true,
-                                          .model_files = o.model_file.empty() ? std::vector<std::string>{}
-                                                                              : std::vector<std::string>{o.model_file},
-                                          .trusted_models = o.trusted_models});
-  if (!rollouts) {
-    wv::log_error(rollouts.error().message);
+  auto opened = open_run_panels(o.panels, {.inference_threads = 1, .intra_op_threads = o.inference_threads, .exact = true});
+  if (!opened) {
+    wv::log_error("headless: " + opened.error().message);
     return 1;
   }
-  const std::string model = !o.model.empty()                         ? o.model
-                            : !(*rollouts)->named_model_ids().empty() ? (*rollouts)->named_model_ids().front()
-                                                                       : std::string(kDefaultModelId);
-  if (auto added = add_prompt_panels(*workspace, o.prompts, o.steers, model, o.seed); !added) {
-    wv::log_error("headless: " + added.error().message);
-    return 1;
-  }
-  std::vector<Panel> panels = open_panels(*workspace, o.workspace.empty() ? "command line" : o.workspace, rollouts->get());
+  std::vector<Panel>& panels = opened->panels;
+  const Workspace* workspace = &opened->workspace;
+  RolloutSources* rollouts = opened->rollouts.get();
 
   auto ctx = renderer::Context::create({.enable_validation = o.validate, .preferred_device = o.device});
   if (!ctx) {
@@ -161,7 +133,7 @@ int run_headless(const HeadlessOptions& o) {
   wv::Status finished = outputs.recorder->finish();
   if (status && !finished) status = finished;
   progress.done();
-  (*rollouts)->report();
+  rollouts->report();
 
   if (!status) {
     wv::log_error(status.error().message);

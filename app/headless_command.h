@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "app/panel_options.h"
+
 namespace CLI {
 class App;
 }
@@ -16,13 +18,7 @@ class App;
 namespace wv::app {
 
 struct HeadlessOptions {
-  std::string workspace;        // *.wv.json; may be empty when prompts are given
-  std::vector<std::string> prompts;  // one generated-world panel each, after the workspace's
-  std::vector<std::string> steers;   // "[PANEL@]SECONDS:TEXT": an event steered into prompt panels
-  std::string model;            // the model id of the prompt panels; empty: the named file's, else the default
-  std::string model_file;       // a TorchScript model the user names (it runs as code)
-  std::string trusted_models;   // the trusted-models list; empty: the default one, if present
-  uint64_t seed = 1;            // seed of the first prompt panel; the next ones count up
+  PanelOptions panels;          // --workspace, --prompt, --open, ... (app/panel_options.h)
   int inference_threads = 1;    // LibTorch threads of the inference worker
   std::string out = "worldview.mp4";
   std::string snapshot;         // PNG of one frame; empty: none

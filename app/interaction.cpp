@@ -65,10 +65,17 @@ InteractionEffects Interaction::update(const PointerInput& input, std::span<cons
     const glm::vec3 direction = p.T_world_pointer.orientation * glm::vec3(0.0f, 0.0f, -1.0f);
     // A held panel stays hovered by its hand, whatever the ray crosses now.
     if (grips_[hand]) {
-      const size_t panel = grips_[hand]->panel;
-      fx.hovered[hand] = panel;
-      fx.hit_distance_m[hand] = grips_[hand]->distance_m;
-      fx.moved.emplace_back(panel, compose(p.T_world_pointer, grips_[hand]->T_pointer_panel));
+      Grip& grip = *grips_[hand];
+      const float push_m = dead_zone(p.scroll.y) * kPushSpeed_mps * float(dt_s);
+      if (push_m != 0.0f) {
+        // Along the ray (the pointer's -Z): the grabbed point stays on it.
+        const float distance_m = std::clamp(grip.distance_m + push_m, kMinGrabDistance_m, kMaxGrabDistance_m);
+        grip.T_pointer_panel.position.z -= distance_m - grip.distance_m;
+        grip.distance_m = distance_m;
+      }
+      fx.hovered[hand] = grip.panel;
+      fx.hit_distance_m[hand] = grip.distance_m;
+      fx.moved.emplace_back(grip.panel, compose(p.T_world_pointer, grip.T_pointer_panel));
       continue;
     }
     const auto hit = pick_panel(origin, direction, panels);

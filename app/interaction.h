@@ -1,7 +1,9 @@
 // app/interaction.h — what pointers do to panels: a ray picks the nearest panel it crosses
 // (hover), select on a hovered panel selects it (with a haptic tick), grab moves and turns a
-// panel with the pointer keeping their relative pose, the thumbstick on a hovered panel scrubs
-// (x) and changes playback speed (y). Pure logic on PointerInput: no OpenXR, no Vulkan.
+// panel with the pointer keeping their relative pose, and scroll y (thumbstick, mouse wheel) on a
+// held panel pushes it away along the ray or pulls it closer; scroll on a hovered panel scrubs
+// (x) and changes playback speed (y). Pure logic on PointerInput (XR controllers and desktop
+// mode's mouse feed it alike): no OpenXR, no GLFW, no Vulkan.
 //
 //   wv::app::Interaction interaction;
 //   wv::app::InteractionEffects fx = interaction.update(input, shapes, dt_s);
@@ -55,6 +57,8 @@ class Interaction {
   static constexpr double kSpeedChangePerSecond = 1.0;
   static constexpr double kMinSpeed = 0.25, kMaxSpeed = 4.0;
   static constexpr float kDeadZone = 0.2f;
+  static constexpr float kPushSpeed_mps = 2.0f;  // a held panel, scroll fully up
+  static constexpr float kMinGrabDistance_m = 0.3f, kMaxGrabDistance_m = 20.0f;
 
   InteractionEffects update(const PointerInput& input, std::span<const PanelShape> panels, double dt_s);
   std::optional<size_t> selected() const { return selected_; }

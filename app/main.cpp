@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/asset_paths.h"
+#include "app/desktop_command.h"
 #include "app/eval_command.h"
 #include "app/headless_command.h"
 #include "app/info_command.h"
@@ -35,6 +36,8 @@ int main(int argc, char** argv) {
   CLI::App* info = wv::app::add_info_command(cli);
   wv::app::HeadlessOptions headless_options;
   CLI::App* headless = wv::app::add_headless_command(cli, headless_options);
+  wv::app::DesktopOptions desktop_options;
+  CLI::App* desktop = wv::app::add_desktop_command(cli, desktop_options);
   wv::app::XrOptions xr_options;
   CLI::App* xr = wv::app::add_xr_command(cli, xr_options);
   wv::app::EvalOptions eval_options;
@@ -51,16 +54,19 @@ int main(int argc, char** argv) {
   wv::model::configure_threads({.intra_op = threads, .inter_op = 1});
   headless_options.inference_threads = threads;
   xr_options.inference_threads = threads;
+  desktop_options.inference_threads = threads;
 
   if (info->parsed()) return wv::app::run_info();
   if (headless->parsed()) return wv::app::run_headless(headless_options);
+  if (desktop->parsed()) return wv::app::run_desktop(desktop_options);
   if (xr->parsed()) return wv::app::run_xr(xr_options);
   if (train->parsed()) return wv::app::run_train(train_options);
   if (eval->parsed()) return wv::app::run_eval(eval_options);
 
-  // No mode (DESIGN.md §1): the headset if there is one, else (desktop mode is not in this build
-  // yet) the demo workspace rendered headless; `worldview --help` lists the modes.
-  xr_options.workspace = wv::app::find_asset("demo.wv.json").string();
-  std::fprintf(stderr, "worldview: no mode given: trying the headset (xr), then headless; `worldview --help` lists the modes\n");
+  // No mode (DESIGN.md §1): the headset if there is one, else a window, else the demo workspace
+  // rendered headless (run_xr's fallbacks, each saying why the one before could not start).
+  xr_options.panels.workspace = wv::app::find_asset("demo.wv.json").string();
+  std::fprintf(stderr, "worldview: no mode given: trying the headset (xr), then desktop, then headless; "
+                       "`worldview --help` lists the modes\n");
   return wv::app::run_xr(xr_options);
 }

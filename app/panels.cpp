@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "app/layout.h"
+#include "media/video_source.h"
 #include "model/toyworld/source.h"
 #include "wv/log.h"
 
@@ -23,8 +24,9 @@ wv::Result<std::unique_ptr<wv::FrameSource>> open_toyworld(const ToyworldSourceS
 }
 
 std::string panel_name(size_t index, const PanelSpec& spec) {
-  const std::string& description =
-      spec.source.kind == SourceSpec::Kind::Rollout ? spec.source.rollout.prompt : spec.source.toyworld.scene;
+  const std::string& description = spec.source.kind == SourceSpec::Kind::Rollout ? spec.source.rollout.prompt
+                                   : spec.source.kind == SourceSpec::Kind::Video ? spec.source.video.path
+                                                                                  : spec.source.toyworld.scene;
   std::string label = spec.title.empty() ? description : spec.title;
   if (label.size() > 60) label = label.substr(0, 57) + "...";
   return "panel " + std::to_string(index) + " (\"" + label + "\")";
@@ -43,6 +45,11 @@ wv::Result<std::shared_ptr<wv::FrameSource>> open_source(const SourceSpec& spec,
     case SourceSpec::Kind::Rollout:
       if (!rollouts) return Error{where + ": rollout panels need the inference core, which this mode does not run"};
       return rollouts->open(spec.rollout, where);
+    case SourceSpec::Kind::Video: {
+      auto source = media::open_video_source(spec.video.path);
+      if (!source) return Error{where + ": " + source.error().message};
+      return std::shared_ptr<wv::FrameSource>(std::move(*source));
+    }
   }
   return Error{where + ": unknown source kind"};
 }

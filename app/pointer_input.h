@@ -1,7 +1,7 @@
 // app/pointer_input.h — the one input abstraction interaction runs on: per hand a pointer ray
-// and select / grab / scroll / menu. XR controllers feed it now (xr_input.cpp); the mouse and
-// keyboard of desktop mode will feed the same struct (a ray from the camera through the cursor,
-// buttons for select and grab, the wheel for scroll).
+// and select / grab / scroll / menu. XR controllers feed it (xr_input.cpp), and so do desktop
+// mode's mouse and keyboard (desktop_input.h: a ray from the eye through the cursor, the left
+// button for select, Shift + left button for grab, the wheel for scroll).
 //
 //   wv::app::PointerInput input = read_controllers(...);
 //   auto effects = interaction.update(input, panels, dt_s);
@@ -19,8 +19,8 @@ struct PointerState {
   bool active = false;        // tracked (a controller in view) or present (a mouse)
   wv::Pose T_world_pointer;   // the ray starts at the position and points along local -Z
   bool select = false;        // trigger, left mouse button
-  bool grab = false;          // grip, right mouse button
-  glm::vec2 scroll{0.0f};     // thumbstick or wheel, each axis -1..1
+  bool grab = false;          // grip, Shift + left mouse button
+  glm::vec2 scroll{0.0f};     // thumbstick or wheel (as a stick, desktop_input.h), each axis -1..1
   bool menu = false;          // menu button, Escape
 };
 

@@ -6,7 +6,9 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
+#include "app/desktop_command.h"
 #include "app/headless_command.h"
 #include "app/panel_player.h"
 #include "app/panels.h"
@@ -25,21 +27,26 @@ void on_interrupt(int) { g_interrupted = true; }
 int fall_back(const XrOptions& o, const std::string& why) {
   std::fprintf(stderr, "worldview: xr mode cannot start: %s\n", why.c_str());
   if (o.no_fallback) return kExitNoXr;
-  if (o.workspace.empty()) {
-    std::fprintf(stderr, "worldview: no fallback: headless mode needs --workspace\n");
+  DesktopOptions d;
+  d.panels = o.panels;
+  d.seconds = o.seconds > 0 ? o.seconds : o.frames > 0 ? std::max(0.1, double(o.frames) / 60.0) : 0.0;
+  d.validate = o.validate;
+  d.msaa = o.msaa;
+  d.inference_threads = o.inference_threads;
+  std::fprintf(stderr, "worldview: falling back to desktop mode\n");
+  if (const int code = run_desktop(d); code != kExitNoWindow) return code;
+  if (o.panels.empty()) {
+    std::fprintf(stderr, "worldview: no fallback: headless mode needs --workspace, --prompt or --open\n");
     return kExitNoXr;
   }
   HeadlessOptions h;
-  h.workspace = o.workspace;
+  h.panels = o.panels;
   h.out = o.fallback_out;
-  h.trusted_models = o.trusted_models;
   h.seconds = o.seconds > 0 ? o.seconds : o.frames > 0 ? std::max(0.1, double(o.frames) / h.fps) : 10.0;
   h.validate = o.validate;
   h.inference_threads = o.inference_threads;
-  std::fprintf(stderr,
-               "worldview: falling back to headless mode (desktop mode does not exist yet): "
-               "rendering %.1f s of %s to %s\n",
-               h.seconds, h.workspace.c_str(), h.out.c_str());
+  std::fprintf(stderr, "worldview: falling back to headless mode: rendering %.1f s to %s\n", h.seconds,
+               h.out.c_str());
   return run_headless(h);
 }
 
@@ -53,7 +60,7 @@ bool done(const XrOptions& o, const XrFrameLoop& loop) {
 
 CLI::App* add_xr_command(CLI::App& cli, XrOptions& o) {
   CLI::App* cmd = cli.add_subcommand("xr", "Show a workspace around you in a headset (OpenXR)");
-  cmd->add_option("-w,--workspace", o.workspace, "Workspace file (*.wv.json)")->check(CLI::ExistingPath);
+  add_panel_options(*cmd, o.panels);
   auto* seconds = cmd->add_option("-s,--seconds", o.seconds, "End after this many seconds (default: when the runtime ends it)")
                       ->check(CLI::Range(0.01, 1e6));
   cmd->add_option("--frames", o.frames, "End after this many frames")->check(CLI::Range(int64_t(1), int64_t(1) << 40))
@@ -63,23 +70,21 @@ CLI::App* add_xr_command(CLI::App& cli, XrOptions& o) {
   cmd->add_flag("--validate", o.validate, "Enable Vulkan validation; any message fails the run");
   cmd->add_option("--msaa", o.msaa, "Multisampling: 1 (off) or 4")->capture_default_str()->check(CLI::IsMember({1, 4}));
   cmd->add_option("--fallback-out", o.fallback_out, "Video the headless fallback writes")->capture_default_str();
-  cmd->add_option("--trusted-models", o.trusted_models,
-                  "TorchScript models pinned by SHA-256 that workspaces may use by id (docs/model-contract.md; "
-                  "default: ~/.config/worldview/trusted-models.json)");
   return cmd;
 }
 
 int run_xr(const XrOptions& o) {
-  Workspace workspace;
-  if (!o.workspace.empty()) {
-    auto loaded = load_workspace(o.workspace);
-    if (!loaded) {
-      wv::log_error(loaded.error().message);
+  if (o.panels.empty()) wv::log_info("xr: no --workspace, --prompt or --open: an empty room");
+  // Opened first, so bad input is reported whether or not a headset is there; let go of before
+  // a fallback mode opens them again.
+  std::optional<RunPanels> run;
+  {
+    auto opened = open_run_panels(o.panels, {.inference_threads = 1, .intra_op_threads = o.inference_threads});
+    if (!opened) {
+      wv::log_error("xr: " + opened.error().message);
       return 1;
     }
-    workspace = std::move(*loaded);
-  } else {
-    wv::log_info("xr: no --workspace: an empty room");
+    run = std::move(*opened);
   }
 
   renderer::RequiredDeviceFeatures features;
@@ -87,9 +92,12 @@ int run_xr(const XrOptions& o) {
   params.vulkan.enable_validation = o.validate;
   params.vulkan.device_features = &features.features;
   params.vulkan.optional_device_extensions = {VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME};
-  params.session.eye_height_m = workspace.layout.eye_height_m;
+  params.session.eye_height_m = run->workspace.layout.eye_height_m;
   auto headset = xr::Headset::create(params);
-  if (!headset) return fall_back(o, headset.error().message);
+  if (!headset) {
+    run.reset();
+    return fall_back(o, headset.error().message);
+  }
 
   const xr::VulkanDevice& vulkan = (*headset)->vulkan();
   renderer::AdoptedDevice handed{vulkan.instance, vulkan.physical_device, vulkan.device, vulkan.queue_family,
@@ -106,13 +114,7 @@ int run_xr(const XrOptions& o) {
     wv::log_error(renderer.error().message);
     return 1;
   }
-  auto rollouts = RolloutSources::create(
-      {.inference_threads = 1, .intra_op_threads = o.inference_threads, .trusted_models = o.trusted_models});
-  if (!rollouts) {
-    wv::log_error(rollouts.error().message);
-    return 1;
-  }
-  std::vector<Panel> panels = open_panels(workspace, o.workspace, rollouts->get());
+  std::vector<Panel>& panels = run->panels;
   PanelPlayer player(panels, **renderer);
 
   int code = 0;
@@ -130,7 +132,7 @@ int run_xr(const XrOptions& o) {
       if (done(o, loop)) loop.request_exit();
     }
     std::signal(SIGINT, SIG_DFL);
-    (*rollouts)->report();
+    run->rollouts->report();
     std::printf("xr: %llu frames (%llu rendered), %llu session(s)\n",
                 (unsigned long long)loop.stats().frames_ended, (unsigned long long)loop.stats().frames_rendered,
                 (unsigned long long)loop.stats().sessions);

@@ -2,11 +2,14 @@
 // whatever OpenXR runtime is active (SteamVR, Monado, Meta Link, WiVRn, ALVR, ...).
 //
 // Without a runtime or headset it says why (the OpenXR result and what to do) and, unless
-// --no-fallback, falls back to headless mode (desktop mode does not exist yet).
+// --no-fallback, falls back to desktop mode, and without a display to headless mode
+// (DESIGN.md §1).
 #pragma once
 
 #include <cstdint>
 #include <string>
+
+#include "app/panel_options.h"
 
 namespace CLI {
 class App;
@@ -15,7 +18,7 @@ class App;
 namespace wv::app {
 
 struct XrOptions {
-  std::string workspace;      // *.wv.json; empty: an empty room
+  PanelOptions panels;        // --workspace, --prompt, --open, ...; none: an empty room
   double seconds = 0.0;       // > 0: end the session after this much display time
   int64_t frames = 0;         // > 0: end the session after this many frames
   bool no_fallback = false;   // no runtime/headset: exit with kExitNoXr instead of going headless
@@ -23,12 +26,12 @@ struct XrOptions {
   int msaa = 1;               // 1 or 4
   std::string fallback_out = "worldview.mp4";  // the headless fallback's video
   int inference_threads = 1;  // LibTorch threads of the inference worker
-  std::string trusted_models; // the trusted-models list; empty: the default one, if present
 };
 
 // Exit codes of `worldview xr` (README): 0 done; 1 bad input or environment; 3 some panels
 // failed; 4 Vulkan validation messages; 5 no OpenXR runtime or headset (with --no-fallback);
-// 6 the runtime went away mid-run (instance lost). A fallback run exits with headless's codes.
+// 6 the runtime went away mid-run (instance lost). A fallback run exits with desktop's or
+// headless's codes.
 inline constexpr int kExitNoXr = 5;
 inline constexpr int kExitRuntimeLost = 6;
 

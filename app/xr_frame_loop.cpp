@@ -114,27 +114,15 @@ Status XrFrameLoop::frame() {
 Status XrFrameLoop::interact(double dt_s, XrTime time) {
   auto controllers = headset_.read_controllers(time);
   if (!controllers) return controllers.error();
-  shapes_.resize(player_.size());
-  hovered_.resize(player_.size(), false);
-  for (size_t i = 0; i < player_.size(); ++i) shapes_[i] = {player_.panel(i).T_world_panel, player_.panel(i).size_m};
   const PointerInput input = pointer_input(*controllers);
-  const InteractionEffects fx = interaction_.update(input, shapes_, dt_s);
+  const InteractionEffects fx = interaction_.update(input, player_, dt_s, display_time_s_);
   pointer_rays(input, fx, rays_);
-  for (const auto& [panel, pose] : fx.moved) player_.set_pose(panel, pose);
-  for (const auto& [panel, delta_s] : fx.scrub_s) player_.scrub(panel, delta_s, display_time_s_);
-  for (const auto& [panel, speed] : fx.speed) player_.set_speed(panel, speed, display_time_s_);
   for (size_t hand = 0; hand < fx.haptic.size(); ++hand)
     if (fx.haptic[hand]) headset_.pulse(hand);
   if (fx.menu) {
     // Menu recenters for now: the world turns to face where the user stands and looks.
     if (Status s = headset_.session().recenter(time); !s) log_warn(s.error().message);
   }
-  for (size_t i = 0; i < player_.size(); ++i) {
-    const bool hovered = fx.hovered[0] == i || fx.hovered[1] == i;
-    if (hovered != hovered_[i]) player_.set_hovered(i, hovered);
-    hovered_[i] = hovered;
-  }
-  if (fx.selected) log_info("xr: selected " + player_.panel(*fx.selected).name);
   return Status::success();
 }
 

@@ -18,7 +18,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "app/interaction.h"
+#include "app/panel_interaction.h"
 #include "app/panel_player.h"
 #include "app/xr_quad_panels.h"
 #include "renderer/renderer.h"
@@ -63,9 +63,7 @@ class XrFrameLoop {
   renderer::Context& ctx_;
   renderer::Renderer& renderer_;
   PanelPlayer& player_;
-  Interaction interaction_;
-  std::vector<PanelShape> shapes_;
-  std::vector<bool> hovered_;
+  PanelInteraction interaction_;
   std::vector<renderer::RayDraw> rays_;  // this frame's pointer rays
   std::unique_ptr<renderer::ExternalImagesTarget> target_;
   std::unique_ptr<XrQuadPanels> quads_;

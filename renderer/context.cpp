@@ -60,8 +60,18 @@ uint32_t graphics_family(VkPhysicalDevice device) {
   return UINT32_MAX;
 }
 
-// Why the device cannot be used, or empty when it can.
-std::string unsuitable_reason(VkPhysicalDevice device) {
+bool has_instance_extension(const std::string& name) {
+  uint32_t count = 0;
+  if (vkEnumerateInstanceExtensionProperties(nullptr, &count, nullptr) != VK_SUCCESS) return false;
+  std::vector<VkExtensionProperties> extensions(count);
+  if (vkEnumerateInstanceExtensionProperties(nullptr, &count, extensions.data()) != VK_SUCCESS) return false;
+  for (const auto& extension : extensions)
+    if (name == extension.extensionName) return true;
+  return false;
+}
+
+// Why the device cannot be used, or empty when it can. With a surface it must also present to it.
+std::string unsuitable_reason(VkPhysicalDevice device, VkSurfaceKHR surface = VK_NULL_HANDLE) {
   VkPhysicalDeviceProperties props{};
   vkGetPhysicalDeviceProperties(device, &props);
   if (props.apiVersion < VK_API_VERSION_1_3) return "supports Vulkan " + api_version_string(props.apiVersion) + ", needs 1.3";
@@ -69,7 +79,14 @@ std::string unsuitable_reason(VkPhysicalDevice device) {
   VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &v13};
   vkGetPhysicalDeviceFeatures2(device, &features);
   if (!v13.dynamicRendering || !v13.synchronization2) return "lacks dynamicRendering or synchronization2";
-  if (graphics_family(device) == UINT32_MAX) return "has no graphics queue";
+  const uint32_t family = graphics_family(device);
+  if (family == UINT32_MAX) return "has no graphics queue";
+  if (surface != VK_NULL_HANDLE) {
+    if (!has_device_extension(device, VK_KHR_SWAPCHAIN_EXTENSION_NAME)) return "lacks VK_KHR_swapchain";
+    VkBool32 presents = VK_FALSE;
+    if (vkGetPhysicalDeviceSurfaceSupportKHR(device, family, surface, &presents) != VK_SUCCESS || !presents)
+      return "cannot present to the window from its graphics queue";
+  }
   return {};
 }
 
@@ -110,6 +127,12 @@ Result<std::unique_ptr<Context>> Context::create(const ContextParams& params) {
     layers.push_back(kValidationLayer);
     extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
   }
+  for (const std::string& name : params.instance_extensions) {
+    if (!has_instance_extension(name))
+      return Error{"the Vulkan driver lacks the instance extension " + name +
+                   " (needed to show a window); update the Vulkan loader and driver"};
+    extensions.push_back(name.c_str());
+  }
   VkApplicationInfo app{VK_STRUCTURE_TYPE_APPLICATION_INFO};
   app.pApplicationName = params.application_name.c_str();
   app.pEngineName = "worldview";
@@ -134,6 +157,11 @@ Result<std::unique_ptr<Context>> Context::create(const ContextParams& params) {
   // Right after the instance, so device creation and destruction are validated too.
   if (params.enable_validation)
     if (Status s = ctx->create_messenger(); !s) return s.error();
+  if (params.create_surface) {
+    auto surface = params.create_surface(ctx->instance_);
+    if (!surface) return surface.error();
+    ctx->surface_ = *surface;
+  }
 
   uint32_t count = 0;
   WV_VK_TRY(vkEnumeratePhysicalDevices(ctx->instance_, &count, nullptr));
@@ -152,7 +180,7 @@ Result<std::unique_ptr<Context>> Context::create(const ContextParams& params) {
   for (VkPhysicalDevice device : devices) {
     VkPhysicalDeviceProperties props{};
     vkGetPhysicalDeviceProperties(device, &props);
-    const std::string why = unsuitable_reason(device);
+    const std::string why = unsuitable_reason(device, ctx->surface_);
     if (!why.empty()) {
       rejected += std::string(" ") + props.deviceName + " " + why + ";";
       continue;
@@ -180,14 +208,16 @@ Result<std::unique_ptr<Context>> Context::create(const ContextParams& params) {
   queue.pQueuePriorities = &priority;
   RequiredDeviceFeatures features;
   // Optional: uploads straight from frame memory instead of a copy on the render thread.
-  const char* host_memory = VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME;
-  const bool external_memory_host = has_device_extension(best, host_memory);
+  const bool external_memory_host = has_device_extension(best, VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME);
+  std::vector<const char*> device_extensions;
+  if (external_memory_host) device_extensions.push_back(VK_EXT_EXTERNAL_MEMORY_HOST_EXTENSION_NAME);
+  if (ctx->surface_ != VK_NULL_HANDLE) device_extensions.push_back(VK_KHR_SWAPCHAIN_EXTENSION_NAME);
   VkDeviceCreateInfo device_info{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
   device_info.pNext = &features.features;
   device_info.queueCreateInfoCount = 1;
   device_info.pQueueCreateInfos = &queue;
-  device_info.enabledExtensionCount = external_memory_host ? 1 : 0;
-  device_info.ppEnabledExtensionNames = &host_memory;
+  device_info.enabledExtensionCount = uint32_t(device_extensions.size());
+  device_info.ppEnabledExtensionNames = device_extensions.data();
   WV_VK_TRY(vkCreateDevice(best, &device_info, nullptr, &ctx->device_));
   vkGetDeviceQueue(ctx->device_, ctx->queue_family_, 0, &ctx->queue_);
 
@@ -267,6 +297,7 @@ Status Context::create_messenger() {
 
 Context::~Context() {
   if (owns_device_ && device_ != VK_NULL_HANDLE) vkDestroyDevice(device_, nullptr);
+  if (surface_ != VK_NULL_HANDLE) vkDestroySurfaceKHR(instance_, surface_, nullptr);
   if (messenger_ != VK_NULL_HANDLE) {
     auto destroy_messenger = reinterpret_cast<PFN_vkDestroyDebugUtilsMessengerEXT>(
         vkGetInstanceProcAddr(instance_, "vkDestroyDebugUtilsMessengerEXT"));

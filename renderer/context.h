@@ -10,6 +10,12 @@
 //   ... render with *ctx ...
 //   if ((*ctx)->validation_message_count() > 0) { ... }
 //
+//   // Presenting to a window (desktop mode): the windowing system's instance extensions, and
+//   // a callback that makes the window's surface once the instance exists.
+//   params.instance_extensions = {"VK_KHR_surface", "VK_KHR_xcb_surface"};
+//   params.create_surface = [&](VkInstance i) -> wv::Result<VkSurfaceKHR> { ... glfwCreateWindowSurface ... };
+//   ... (*ctx)->surface() is then the window's surface, owned by the Context ...
+//
 //   // Adopting: the caller keeps ownership; Context never destroys these handles.
 //   wv::renderer::AdoptedDevice handed{instance, physical_device, device, family, 0};
 //   handed.external_memory_host_enabled = true;  // only if the device was created with it
@@ -21,6 +27,9 @@
 // VK_EXT_external_memory_host, which lets the renderer upload frames straight from their own
 // memory (enabled here when offered; an adopted device's creator says whether it enabled it).
 //
+// With a surface (ContextParams::create_surface) the device must also have VK_KHR_swapchain
+// (enabled here) and its graphics queue family must be able to present to the surface.
+//
 // Threading: a Context is used from one render thread. The queue is shared with whoever else
 // submits to it (an OpenXR runtime in xrEndFrame): lock queue_mutex() around any use of queue()
 // outside the renderer. Destroy every Renderer and RenderTarget before their Context.
@@ -28,9 +37,11 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <vulkan/vulkan.h>
 
@@ -49,6 +60,13 @@ struct ContextParams {
   // Fail instead of falling back when no device matches preferred_device (tests pin lavapipe).
   bool require_preferred_device = false;
   std::string application_name = "worldview";
+  // Instance extensions to enable besides the Context's own, e.g. what a windowing system needs
+  // for its surfaces (glfwGetRequiredInstanceExtensions). Missing ones fail create() by name.
+  std::vector<std::string> instance_extensions;
+  // Set to present to a window: called once with the new instance to make the window's surface
+  // (the caller keeps the window system out of renderer/). The Context then owns the surface and
+  // destroys it before the instance; the window must outlive the Context.
+  std::function<Result<VkSurfaceKHR>(VkInstance)> create_surface;
 };
 
 // Handles created by someone else. Context uses them and never destroys them.
@@ -94,6 +112,8 @@ class Context {
   const DeviceInfo& device_info() const { return info_; }
   const VkPhysicalDeviceProperties& properties() const { return properties_; }
   bool owns_device() const { return owns_device_; }
+  // The window's surface (ContextParams::create_surface); VK_NULL_HANDLE without one.
+  VkSurfaceKHR surface() const { return surface_; }
 
   // Validation warnings + errors seen since creation (0 when validation is off).
   uint32_t validation_message_count() const { return validation_messages_.load(); }
@@ -120,6 +140,7 @@ class Context {
   bool owns_device_ = false;
   VkInstance instance_ = VK_NULL_HANDLE;
   VkDebugUtilsMessengerEXT messenger_ = VK_NULL_HANDLE;
+  VkSurfaceKHR surface_ = VK_NULL_HANDLE;
   VkPhysicalDevice physical_device_ = VK_NULL_HANDLE;
   VkDevice device_ = VK_NULL_HANDLE;
   VkQueue queue_ = VK_NULL_HANDLE;

@@ -25,7 +25,7 @@ check include  'vulkan/|openxr/|torch/|ATen/|libav|imgui|GLFW/|spng|nlohmann|spd
 check model    'vulkan/|openxr/|libav|imgui|GLFW/|media/|net/|renderer/|xr/|app/' 'Vulkan, OpenXR, FFmpeg, ImGui or other modules'
 check media    'vulkan/|openxr/|torch/|ATen/|imgui|GLFW/|model/|net/|renderer/|xr/|app/' 'Vulkan, OpenXR, LibTorch, ImGui or other modules'
 check net      'vulkan/|openxr/|torch/|ATen/|imgui|GLFW/|model/|renderer/|xr/|app/' 'Vulkan, OpenXR, LibTorch, ImGui or modules other than media'
-check renderer 'openxr/|torch/|ATen/|libav|model/|media/|net/|xr/|app/' 'OpenXR, LibTorch, FFmpeg or other modules'
+check renderer 'openxr/|torch/|ATen/|libav|GLFW/|model/|media/|net/|xr/|app/' 'OpenXR, LibTorch, FFmpeg, GLFW or other modules'
 check xr       'torch/|ATen/|libav|imgui|GLFW/|model/|media/|net/|renderer/|app/' 'LibTorch, FFmpeg, ImGui or other modules'
 
 [ $status -eq 0 ] && echo "module include rule: every module stays in its room"

@@ -123,6 +123,15 @@ void write_rollout(const RolloutSourceSpec& spec, nlohmann::ordered_json& out) {
   if (!spec.branches.empty()) out["branches"] = write_branches(spec.branches);
 }
 
+VideoSourceSpec read_video(ObjectFields& source) {
+  VideoSourceSpec spec;
+  const Field path = source.required("path");
+  spec.path = path.string(limits::kMaxTextBytes);
+  if (spec.path.empty()) path.fail("empty path");
+  if (spec.path.find('\0') != std::string::npos) path.fail("a path cannot hold a NUL character");
+  return spec;
+}
+
 struct SourceKindRow {
   SourceSpec::Kind kind;
   std::string_view name;
@@ -138,6 +147,9 @@ constexpr SourceKindRow kSourceKinds[] = {
     {SourceSpec::Kind::Rollout, "rollout",
      [](ObjectFields& source, SourceSpec& out) { out.rollout = read_rollout(source); },
      [](const SourceSpec& source, nlohmann::ordered_json& out) { write_rollout(source.rollout, out); }},
+    {SourceSpec::Kind::Video, "video",
+     [](ObjectFields& source, SourceSpec& out) { out.video = read_video(source); },
+     [](const SourceSpec& source, nlohmann::ordered_json& out) { out["path"] = source.video.path; }},
 };
 
 const SourceKindRow& row_of(SourceSpec::Kind kind) {

@@ -96,6 +96,13 @@ struct RolloutSourceSpec {
   bool operator==(const RolloutSourceSpec&) const = default;
 };
 
+// A video file (MP4, MOV, MKV, WebM, ... whatever FFmpeg reads), played from its start at its
+// own frame times. A relative path is relative to the workspace file's folder.
+struct VideoSourceSpec {
+  std::string path;
+  bool operator==(const VideoSourceSpec&) const = default;
+};
+
 // A model id: a plain name (lower-case letters, digits, '-', '_', '.', not starting with '.',
 // at most 128 bytes), never a path.
 bool is_model_id(std::string_view id);
@@ -103,10 +110,11 @@ bool is_model_id(std::string_view id);
 // What a panel shows. One member per kind; only the one named by `kind` is meaningful.
 // Adding a kind: a value here, its spec struct and member, and one row in source_kinds.cpp.
 struct SourceSpec {
-  enum class Kind { Toyworld, Rollout };
+  enum class Kind { Toyworld, Rollout, Video };
   Kind kind = Kind::Toyworld;
   ToyworldSourceSpec toyworld;
   RolloutSourceSpec rollout;
+  VideoSourceSpec video;
 
   bool operator==(const SourceSpec&) const = default;
 };

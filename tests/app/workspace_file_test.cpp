@@ -96,7 +96,7 @@ TEST(WorkspaceFile, ErrorsNameTheFileAsGiven) {
   const auto result = load_workspace(path.string());
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().message,
-            path.string() + ":5: panels[0].source.kind: unknown source kind \"vidoe\" (known: toyworld, rollout)");
+            path.string() + ":5: panels[0].source.kind: unknown source kind \"vidoe\" (known: toyworld, rollout, video)");
 }
 
 TEST(WorkspaceFile, SavesAndLoadsBack) {

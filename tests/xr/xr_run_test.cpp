@@ -60,8 +60,10 @@ class XrRun : public ::testing::Test {
   void script(const std::string& text) { std::ofstream(dir_ / "script.txt") << text; }
   void workspace(const std::string& text) { std::ofstream(workspace_) << text; }
 
-  // The program with the simulated runtime (or `runtime_json`) and both validation layers.
-  ProgramRun run(const std::string& args, const std::string& runtime_json = WV_XR_SIM_MANIFEST) {
+  // The program with the simulated runtime (or `runtime_json`) and both validation layers;
+  // `wrapper` runs the program (e.g. "env -u DISPLAY", "xvfb-run -a").
+  ProgramRun run(const std::string& args, const std::string& runtime_json = WV_XR_SIM_MANIFEST,
+                 const std::string& wrapper = "") {
     const std::string env = "XR_RUNTIME_JSON=" + runtime_json +
                             " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation"
                             " XR_CORE_VALIDATION_EXPORT_TYPE=text"
@@ -69,7 +71,7 @@ class XrRun : public ::testing::Test {
                             " WV_XR_SIM_FRAMES=" + (dir_ / "frames.jsonl").string() +
                             " WV_XR_SIM_SCRIPT=" + (dir_ / "script.txt").string() +
                             " WV_XR_SIM_CAPTURE=" + (dir_ / "capture").string();
-    return wv::test::run_command("env " + env + " " + WV_WORLDVIEW_EXE + " " + args);
+    return wv::test::run_command("env " + env + " " + wrapper + " " + WV_WORLDVIEW_EXE + " " + args);
   }
 
   std::string xr_validation_log() const {
@@ -380,15 +382,30 @@ TEST_F(XrRun, WithoutARuntimeItSaysWhyAndExitsWithTheDocumentedCode) {
             std::string::npos) << r.output;
 }
 
-TEST_F(XrRun, WithoutAHeadsetItFallsBackToHeadless) {
+TEST_F(XrRun, WithoutAHeadsetOrADisplayItFallsBackToHeadless) {
   script("headset absent\n");
   const fs::path video = dir_ / "fallback.mp4";
-  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --seconds 0.3 --fallback-out " + video.string());
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --seconds 0.3 --fallback-out " + video.string(),
+                           WV_XR_SIM_MANIFEST, "env -u DISPLAY -u WAYLAND_DISPLAY");
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("XR_ERROR_FORM_FACTOR_UNAVAILABLE"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("falling back to headless mode (desktop mode does not exist yet)"), std::string::npos)
-      << r.output;
+  EXPECT_NE(r.output.find("falling back to desktop mode"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("desktop mode cannot start: no display"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("falling back to headless mode"), std::string::npos) << r.output;
   EXPECT_TRUE(fs::exists(video)) << r.output;
+}
+
+TEST_F(XrRun, WithoutAHeadsetButWithADisplayItFallsBackToDesktop) {
+  script("headset absent\n");
+  const fs::path video = dir_ / "no-fallback-video.mp4";
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --seconds 0.5 --validate --fallback-out " +
+                               video.string(),
+                           WV_XR_SIM_MANIFEST, "xvfb-run -a");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("falling back to desktop mode"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("desktop: "), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("falling back to headless mode"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(video)) << r.output;
 }
 
 // kWorkspace with both panels shown as quad layers.

@@ -1,0 +1,70 @@
+#include "app/panel_options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+
+#include "app/prompt_panels.h"
+
+namespace wv::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Video paths in a workspace file are relative to its folder (docs/workspace.md).
+void resolve_video_paths(Workspace& workspace, const fs::path& folder) {
+  for (PanelSpec& panel : workspace.panels) {
+    if (panel.source.kind != SourceSpec::Kind::Video) continue;
+    const fs::path path(panel.source.video.path);
+    if (path.is_relative()) panel.source.video.path = (folder / path).lexically_normal().string();
+  }
+}
+
+}  // namespace
+
+void add_panel_options(CLI::App& cmd, PanelOptions& o) {
+  cmd.add_option("-w,--workspace", o.workspace, "Workspace file (*.wv.json)")->check(CLI::ExistingPath);
+  cmd.add_option("-p,--prompt", o.prompts, "A panel with a world generated from this prompt (repeatable)");
+  cmd.add_option("--steer", o.steers,
+                 "[PANEL@]SECONDS:TEXT: steer an event into prompt panel PANEL (default: all) at SECONDS (repeatable)");
+  cmd.add_option("--open", o.videos, "A panel playing this video file (repeatable)");
+  cmd.add_option("--model", o.model, "World model of the prompt panels (an id, see `worldview info`; default toyworld-latent-v1)");
+  cmd.add_option("--model-file", o.model_file,
+                 "A TorchScript world model to use (docs/model-contract.md); it runs as code, so name only files you trust")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--trusted-models", o.trusted_models,
+                 "TorchScript models pinned by SHA-256 that workspaces may use by id (docs/model-contract.md; "
+                 "default: ~/.config/worldview/trusted-models.json)");
+  cmd.add_option("--seed", o.seed, "Seed of the first prompt panel; the next ones count up")->capture_default_str();
+}
+
+Result<RunPanels> open_run_panels(const PanelOptions& o, RolloutSourcesParams params) {
+  RunPanels run;
+  if (!o.workspace.empty()) {
+    auto loaded = load_workspace(o.workspace);
+    if (!loaded) return loaded.error();
+    run.workspace = std::move(*loaded);
+    resolve_video_paths(run.workspace, fs::path(o.workspace).parent_path());
+  }
+  params.model_files = o.model_file.empty() ? std::vector<std::string>{} : std::vector<std::string>{o.model_file};
+  params.trusted_models = o.trusted_models;
+  auto rollouts = RolloutSources::create(params);
+  if (!rollouts) return rollouts.error();
+  run.rollouts = std::move(*rollouts);
+  const std::string model = !o.model.empty()                          ? o.model
+                            : !run.rollouts->named_model_ids().empty() ? run.rollouts->named_model_ids().front()
+                                                                        : std::string(kDefaultModelId);
+  if (Status added = add_prompt_panels(run.workspace, o.prompts, o.steers, model, o.seed); !added) return added.error();
+  if (run.workspace.panels.size() + o.videos.size() > workspace_limits::kMaxPanels)
+    return Error{"too many panels (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
+  for (const std::string& video : o.videos) {
+    PanelSpec panel;
+    panel.source.kind = SourceSpec::Kind::Video;
+    panel.source.video.path = video;
+    run.workspace.panels.push_back(std::move(panel));
+  }
+  run.panels = open_panels(run.workspace, o.workspace.empty() ? "command line" : o.workspace, run.rollouts.get());
+  return run;
+}
+
+}  // namespace wv::app

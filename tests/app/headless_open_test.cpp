@@ -1,0 +1,72 @@
+// End to end: `--open FILE` adds a video panel (media::VideoReader as a FrameSource), in a
+// workspace too; a file that is not a video fails its panel alone, naming the file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "headless_test_util.h"
+#include "media/png.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using wv::test::output_dir;
+using wv::test::run_command;
+using wv::test::run_worldview;
+
+// A 2 s clip of solid red, made with the ffmpeg command line.
+fs::path red_clip() {
+  const fs::path clip = output_dir() / "open-red.mp4";
+  if (!fs::exists(clip)) {
+    const auto made = run_command("ffmpeg -v error -y -f lavfi -i color=c=red:size=160x120:rate=10 -t 2 -pix_fmt yuv420p " +
+                                  clip.string());
+    EXPECT_EQ(made.exit_code, 0) << made.output;
+  }
+  return clip;
+}
+
+std::string headless(const fs::path& snapshot) {
+  return "headless --still --seconds 1 --fps 10 --width 160 --height 90 --out " +
+         (output_dir() / (snapshot.stem().string() + ".mp4")).string() + " --snapshot " + snapshot.string() + " ";
+}
+
+void expect_red_center(const fs::path& png) {
+  auto image = wv::media::read_png(png.string());
+  ASSERT_TRUE(image) << image.error().message;
+  const uint8_t* center = image->row(image->height / 2) + 4 * (image->width / 2);
+  EXPECT_GT(center[0], 180) << "red " << int(center[0]) << " green " << int(center[1]);
+  EXPECT_LT(center[1], 60);
+  EXPECT_LT(center[2], 60);
+}
+
+TEST(HeadlessOpen, AVideoPanelShowsTheFile) {
+  const fs::path shot = output_dir() / "open-cli.png";
+  const auto r = run_worldview(headless(shot) + "--open " + red_clip().string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_red_center(shot);
+}
+
+TEST(HeadlessOpen, AWorkspaceVideoPathIsRelativeToItsFolder) {
+  red_clip();
+  const fs::path workspace = output_dir() / "open.wv.json";
+  std::ofstream(workspace) << R"({"format": "worldview-workspace", "version": 2,
+    "panels": [{"source": {"kind": "video", "path": "open-red.mp4"}}]})";
+  const fs::path shot = output_dir() / "open-workspace.png";
+  const auto r = run_command("cd / && " + std::string(WV_WORLDVIEW_EXE) + " " + headless(shot) + "--workspace " +
+                             workspace.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_red_center(shot);
+}
+
+TEST(HeadlessOpen, AFileThatIsNotAVideoFailsItsPanelNamingTheFile) {
+  const fs::path text = output_dir() / "not-a-video.mp4";
+  std::ofstream(text) << "hello";
+  const fs::path shot = output_dir() / "open-bad.png";
+  const auto r = run_worldview(headless(shot) + "--open " + text.string());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("command line: panels[0].source: " + text.string()), std::string::npos) << r.output;
+}
+
+}  // namespace
