@@ -175,15 +175,19 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
     stats.cpu_ms_per_frame = 1e3 * render_cpu_s / double(stats.frames_rendered);
     stats.wall_ms_per_frame = 1e3 * wall_s / double(stats.frames_rendered);
   }
+  stats.mailbox = run.target->present_mode() == VK_PRESENT_MODE_MAILBOX_KHR;
   if (out_stats) *out_stats = stats;
-  std::printf("desktop: %llu frames in %.1f s (%.2f ms wall, %.2f ms render-thread CPU per frame), "
-              "%llu paused, %llu swapchain recreation(s)\n",
-              (unsigned long long)stats.frames_rendered, wall_s, stats.wall_ms_per_frame, stats.cpu_ms_per_frame,
-              (unsigned long long)stats.frames_paused, (unsigned long long)stats.swapchain_recreations);
-  // Where the user left each panel (a grab moves it for this run; the workspace is unchanged).
-  for (size_t i = 0; i < player.size(); ++i) {
-    const glm::vec3 p = player.panel(i).T_world_panel.position;
-    std::printf("desktop: %s at (%.3f, %.3f, %.3f) m\n", player.panel(i).name.c_str(), p.x, p.y, p.z);
+  if (o.print_report) {
+    std::printf("desktop: %llu frames in %.1f s (%.2f ms wall, %.2f ms render-thread CPU per frame, %s), "
+                "%llu paused, %llu swapchain recreation(s)\n",
+                (unsigned long long)stats.frames_rendered, wall_s, stats.wall_ms_per_frame, stats.cpu_ms_per_frame,
+                stats.mailbox ? "MAILBOX" : "FIFO", (unsigned long long)stats.frames_paused,
+                (unsigned long long)stats.swapchain_recreations);
+    // Where the user left each panel (a grab moves it for this run; the workspace is unchanged).
+    for (size_t i = 0; i < player.size(); ++i) {
+      const glm::vec3 p = player.panel(i).T_world_panel.position;
+      std::printf("desktop: %s at (%.3f, %.3f, %.3f) m\n", player.panel(i).name.c_str(), p.x, p.y, p.z);
+    }
   }
   if (snapshot_written) std::printf("wrote %s\n", o.snapshot.c_str());
   if (!status) return fail(status.error().message);

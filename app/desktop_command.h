@@ -33,6 +33,7 @@ struct DesktopOptions {
   double snapshot_at_s = -1.0;  // < 0: the middle of the run with --seconds, else 1 s
   std::string input_script;     // timed mouse/keyboard/window actions (app/input_script.h)
   int inference_threads = 1;    // LibTorch threads of the inference worker
+  bool print_report = true;     // at the end: frame times and where each panel was left
 };
 
 // What a run measured (also printed at its end).
@@ -40,6 +41,7 @@ struct DesktopStats {
   uint64_t frames_rendered = 0;
   uint64_t frames_paused = 0;          // loop turns with nothing drawn (minimized)
   uint64_t swapchain_recreations = 0;
+  bool mailbox = false;                // presented with MAILBOX (else FIFO)
   double cpu_ms_per_frame = 0.0;       // render (main) thread CPU time per rendered frame
   double wall_ms_per_frame = 0.0;      // wall time per rendered frame
 };
