@@ -19,6 +19,8 @@ packages=(
   libssl-dev
   # media
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libspng-dev ffmpeg
+  # tethered inference: standalone Asio (header-only)
+  libasio-dev
   # tests; python3-torch writes the TorchScript test fixtures (with /usr/bin/python3)
   libgtest-dev libgmock-dev python3-torch
 )
