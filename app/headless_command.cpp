@@ -84,7 +84,8 @@ int run_headless(const HeadlessOptions& o) {
                                           .exact = true,
                                           .model_files = o.model_file.empty() ? std::vector<std::string>{}
                                                                               : std::vector<std::string>{o.model_file},
-                                          .trusted_models = o.trusted_models});
+                                          .trusted_models = o.trusted_models,
+                                          .remote = o.remote});
   if (!rollouts) {
     wv::log_error(rollouts.error().message);
     return 1;

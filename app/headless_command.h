@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "app/remote_sources.h"
+
 namespace CLI {
 class App;
 }
@@ -24,6 +26,7 @@ struct HeadlessOptions {
   std::string trusted_models;   // the trusted-models list; empty: the default one, if present
   uint64_t seed = 1;            // seed of the first prompt panel; the next ones count up
   int inference_threads = 1;    // LibTorch threads of the inference worker
+  RemoteOptions remote;         // --connect: rollouts computed by a tethered server
   std::string out = "worldview.mp4";
   std::string snapshot;         // PNG of one frame; empty: none
   double snapshot_at_s = -1.0;  // < 0: the middle of the run

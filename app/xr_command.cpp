@@ -107,7 +107,7 @@ int run_xr(const XrOptions& o) {
     return 1;
   }
   auto rollouts = RolloutSources::create(
-      {.inference_threads = 1, .intra_op_threads = o.inference_threads, .trusted_models = o.trusted_models});
+      {.inference_threads = 1, .intra_op_threads = o.inference_threads, .trusted_models = o.trusted_models, .remote = o.remote});
   if (!rollouts) {
     wv::log_error(rollouts.error().message);
     return 1;

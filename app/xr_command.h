@@ -5,6 +5,8 @@
 // --no-fallback, falls back to headless mode (desktop mode does not exist yet).
 #pragma once
 
+#include "app/remote_sources.h"
+
 #include <cstdint>
 #include <string>
 
@@ -24,6 +26,7 @@ struct XrOptions {
   std::string fallback_out = "worldview.mp4";  // the headless fallback's video
   int inference_threads = 1;  // LibTorch threads of the inference worker
   std::string trusted_models; // the trusted-models list; empty: the default one, if present
+  RemoteOptions remote;         // --connect: rollouts computed by a tethered server
 };
 
 // Exit codes of `worldview xr` (README): 0 done; 1 bad input or environment; 3 some panels
