@@ -12,6 +12,8 @@
 #include "app/headless_command.h"
 #include "app/info_command.h"
 #include "app/logging.h"
+#include "app/serve_command.h"
+#include "app/stats_command.h"
 #include "app/train_command.h"
 #include "app/version.h"
 #include "app/xr_command.h"
@@ -32,6 +34,10 @@ int main(int argc, char** argv) {
   int threads = std::max(1u, std::thread::hardware_concurrency() / 2);
   cli.add_option("--log-level", log_level, "debug, info, warning or error")->capture_default_str();
   cli.add_option("--threads", threads, "Inference threads (intra-op)")->capture_default_str()->check(CLI::Range(1, 256));
+  wv::app::RemoteOptions remote;
+  cli.add_option("--connect", remote.server, "HOST:PORT of a `worldview serve`: rollouts are computed there");
+  cli.add_option("--token-file", remote.token_file, "With --connect: file whose first line is the server's token");
+  cli.add_option("--codec", remote.codec, "With --connect: frames as auto (raw on loopback), raw or h264")->capture_default_str();
 
   CLI::App* info = wv::app::add_info_command(cli);
   wv::app::HeadlessOptions headless_options;
@@ -44,6 +50,10 @@ int main(int argc, char** argv) {
   CLI::App* eval = wv::app::add_eval_command(cli, eval_options);
   wv::app::TrainOptions train_options;
   CLI::App* train = wv::app::add_train_command(cli, train_options);
+  wv::app::ServeOptions serve_options;
+  CLI::App* serve = wv::app::add_serve_command(cli, serve_options);
+  wv::app::RemoteOptions stats_remote;
+  CLI::App* stats = wv::app::add_stats_command(cli, stats_remote);
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -55,6 +65,10 @@ int main(int argc, char** argv) {
   headless_options.inference_threads = threads;
   xr_options.inference_threads = threads;
   desktop_options.inference_threads = threads;
+  serve_options.inference_threads = threads;
+  headless_options.panels.remote = remote;
+  xr_options.panels.remote = remote;
+  desktop_options.panels.remote = remote;
 
   if (info->parsed()) return wv::app::run_info();
   if (headless->parsed()) return wv::app::run_headless(headless_options);
@@ -62,6 +76,8 @@ int main(int argc, char** argv) {
   if (xr->parsed()) return wv::app::run_xr(xr_options);
   if (train->parsed()) return wv::app::run_train(train_options);
   if (eval->parsed()) return wv::app::run_eval(eval_options);
+  if (serve->parsed()) return wv::app::run_serve(serve_options);
+  if (stats->parsed()) return wv::app::run_stats(stats_remote.server.empty() ? remote : stats_remote);
 
   // No mode (DESIGN.md §1): the headset if there is one, else a window, else the demo workspace
   // rendered headless (run_xr's fallbacks, each saying why the one before could not start).

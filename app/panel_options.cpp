@@ -48,6 +48,7 @@ Result<RunPanels> open_run_panels(const PanelOptions& o, RolloutSourcesParams pa
   }
   params.model_files = o.model_file.empty() ? std::vector<std::string>{} : std::vector<std::string>{o.model_file};
   params.trusted_models = o.trusted_models;
+  params.remote = o.remote;
   auto rollouts = RolloutSources::create(params);
   if (!rollouts) return rollouts.error();
   run.rollouts = std::move(*rollouts);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "app/panels.h"
+#include "app/remote_sources.h"
 #include "app/rollout_sources.h"
 #include "app/workspace/workspace.h"
 #include "wv/result.h"
@@ -38,6 +39,7 @@ struct PanelOptions {
   std::string model_file;             // a TorchScript model the user names (it runs as code)
   std::string trusted_models;         // the trusted-models list; empty: the default one, if present
   uint64_t seed = 1;                  // seed of the first prompt panel; the next ones count up
+  RemoteOptions remote;               // --connect (a program-wide option): rollouts computed by a tethered server
 
   bool empty() const { return workspace.empty() && prompts.empty() && videos.empty(); }
 };
@@ -52,7 +54,7 @@ struct RunPanels {
 
 // Loads the workspace, adds the command line's panels and opens every panel's source. Errors
 // (a bad workspace, --steer, --model, ...) name the input and the reason. `rollouts`: the
-// inference settings (model_files and trusted_models come from the options).
+// inference settings (model_files, trusted_models and remote come from the options).
 Result<RunPanels> open_run_panels(const PanelOptions& options, RolloutSourcesParams rollouts);
 
 }  // namespace wv::app

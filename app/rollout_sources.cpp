@@ -10,17 +10,22 @@
 
 namespace wv::app {
 
-RolloutSources::RolloutSources(std::unique_ptr<model::RolloutEngine> engine)
-    : models_(ModelCatalog::default_folders()), engine_(std::move(engine)) {}
+RolloutSources::RolloutSources(std::unique_ptr<model::RolloutEngine> engine, std::unique_ptr<RemoteSources> remote)
+    : models_(ModelCatalog::default_folders()), engine_(std::move(engine)), remote_(std::move(remote)) {}
 
 RolloutSources::~RolloutSources() = default;
 
 Result<std::unique_ptr<RolloutSources>> RolloutSources::create(const RolloutSourcesParams& params) {
+  if (!params.remote.server.empty()) {
+    auto remote = RemoteSources::connect(params.remote);
+    if (!remote) return remote.error();
+    return std::unique_ptr<RolloutSources>(new RolloutSources(nullptr, std::move(*remote)));
+  }
   auto engine = model::RolloutEngine::create({.inference_threads = params.inference_threads,
                                               .intra_op_threads = params.intra_op_threads,
                                               .max_batch = params.exact ? 1 : 8});
   if (!engine) return engine.error();
-  std::unique_ptr<RolloutSources> sources(new RolloutSources(std::move(*engine)));
+  std::unique_ptr<RolloutSources> sources(new RolloutSources(std::move(*engine), nullptr));
   const bool named_list = !params.trusted_models.empty();
   const std::string list = named_list ? params.trusted_models : default_trusted_models_path();
   std::error_code ec;
@@ -38,6 +43,7 @@ Result<std::unique_ptr<RolloutSources>> RolloutSources::create(const RolloutSour
 }
 
 Result<std::shared_ptr<wv::FrameSource>> RolloutSources::open(const RolloutSourceSpec& spec, const std::string& where) {
+  if (remote_) return remote_->open(spec, where);
   auto model = models_.get(spec.model);
   if (!model) return Error{where + ": " + model.error().message};
   RolloutTrack track = rollout_track(spec, (*model)->info().fps);
@@ -54,6 +60,7 @@ Result<std::shared_ptr<wv::FrameSource>> RolloutSources::open(const RolloutSourc
 }
 
 void RolloutSources::report() const {
+  if (remote_) remote_->report();
   for (const Opened& o : opened_) {
     const model::RolloutStatus s = o.rollout->status();
     if (!s.unknown_words.empty()) {

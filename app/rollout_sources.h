@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/model_catalog.h"
+#include "app/remote_sources.h"
 #include "app/workspace/workspace.h"
 #include "wv/frame_source.h"
 #include "wv/result.h"
@@ -39,6 +40,8 @@ struct RolloutSourcesParams {
   // file exists. A list that cannot be read is reported and nothing is trusted from it; the run
   // goes on.
   std::string trusted_models;
+  // A tethered server (--connect): rollouts are computed there; no local engine or models.
+  RemoteOptions remote;
 };
 
 class RolloutSources {
@@ -55,8 +58,12 @@ class RolloutSources {
   // Logs, per rollout, the words its model did not know and why it failed, if it did.
   void report() const;
 
+  // The local inference core, for `worldview serve` (null engine when tethered).
+  ModelCatalog& models() { return models_; }
+  model::RolloutEngine* engine() { return engine_.get(); }
+
  private:
-  RolloutSources(std::unique_ptr<model::RolloutEngine> engine);
+  RolloutSources(std::unique_ptr<model::RolloutEngine> engine, std::unique_ptr<RemoteSources> remote);
 
   ModelCatalog models_;
   std::unique_ptr<model::RolloutEngine> engine_;
@@ -66,6 +73,7 @@ class RolloutSources {
   };
   std::vector<Opened> opened_;
   std::vector<std::string> named_ids_;
+  std::unique_ptr<RemoteSources> remote_;
 };
 
 }  // namespace wv::app

@@ -6,6 +6,7 @@
 // (DESIGN.md §1).
 #pragma once
 
+
 #include <cstdint>
 #include <string>
 

@@ -161,7 +161,8 @@ Status RemoteRollout::steer(int64_t frame_index, const std::string& text) {
   stale_.push_back({epoch_, frame_index});
   frames_.flush_from(frame_index);
   std::erase_if(inbox_, [&](const FrameMessage& m) { return m.index >= frame_index; });
-  await_keyframe_ = await_keyframe_ || codec_ == Codec::H264;  // the server answers a steer with a keyframe
+  // No wait for a keyframe: frames before frame_index still in flight decode on the frames
+  // already seen, and the server answers the steer with a keyframe, which follows the stale frames dropped here.
   next_index_ = std::min(next_index_, frame_index);
   // The track as the engine keeps it: later changes are replaced by this one.
   std::erase_if(prompt_track_, [&](const PromptEntry& e) { return e.frame >= frame_index && e.frame > 0; });

@@ -126,9 +126,14 @@ class FakeRollout : public HostedRollout {
 std::vector<uint8_t> expected_frame(const FakeHostOptions& o, const std::vector<PromptEntry>& prompts,
                                     const std::vector<SeedEntry>& seeds, int64_t index) {
   const uint32_t h = text_hash(in_force(prompts, index).text) ^ uint32_t(in_force(seeds, index).seed * 2654435761u);
+  // Smooth ramps (the H.264 tests compare within a tolerance) that differ per prompt, seed and frame.
   std::vector<uint8_t> px(size_t(o.width) * size_t(o.height) * 4);
-  for (size_t i = 0; i < px.size(); ++i) {
-    px[i] = (i % 4 == 3) ? 255 : uint8_t((h >> ((i % 3) * 8)) + uint32_t(index) * 3 + uint32_t(i / 4));
+  for (int32_t y = 0; y < o.height; ++y) {
+    for (int32_t x = 0; x < o.width; ++x) {
+      uint8_t* p = px.data() + (size_t(y) * size_t(o.width) + size_t(x)) * 4;
+      for (int c = 0; c < 3; ++c) p[c] = uint8_t(((h >> (c * 8)) % 128) + uint32_t(index % 32) * 2 + uint32_t(x + y) / 8);
+      p[3] = 255;
+    }
   }
   return px;
 }
