@@ -35,6 +35,7 @@ PanelPlayer::PanelPlayer(std::vector<Panel>& panels, renderer::Renderer& rendere
 
 void PanelPlayer::show(size_t i, FramePtr frame) {
   if (!frame || frame == shown_[i]) return;
+  panels_[i].source->shown(*frame);
   shown_[i] = frame;
   if (!draws_[i].hole) renderer_.update_texture(draws_[i].texture, std::move(frame));
 }
