@@ -4,12 +4,17 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "app/camera_path.h"
 #include "app/layout.h"
+#include "app/panel_control.h"
+#include "app/panel_interaction.h"
 #include "app/panel_player.h"
 #include "app/panels.h"
 #include "app/progress.h"
+#include "app/session_input.h"
+#include "app/ui_layer.h"
 #include "media/png.h"
 #include "media/recorder.h"
 #include "renderer/renderer.h"
@@ -52,6 +57,9 @@ CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& o) {
   cmd->add_option("--device", o.device, "Preferred Vulkan device (part of its name, see `worldview info`)");
   cmd->add_flag("--validate", o.validate, "Enable Vulkan validation; any message fails the run");
   cmd->add_flag("--still", o.still, "Keep the viewer looking straight ahead");
+  cmd->add_option("--script", o.script,
+                  "Play a session script: select, drag, type, steer, branch, save through the in-world console "
+                  "(docs/scripting.md)");
   return cmd;
 }
 
@@ -59,6 +67,15 @@ int run_headless(const HeadlessOptions& o) {
   if (o.panels.empty()) {
     wv::log_error("headless: nothing to show: give --workspace FILE, --prompt TEXT and/or --open FILE");
     return 1;
+  }
+  std::optional<SessionInput> session;
+  if (!o.script.empty()) {
+    auto script = SessionScript::load(o.script);
+    if (!script) {
+      wv::log_error("headless: " + script.error().message);
+      return 1;
+    }
+    session.emplace(std::move(*script));
   }
   // An export: every rollout stepped alone so its frames replay exactly (DESIGN.md §3).
   auto opened = open_run_panels(o.panels, {.inference_threads = 1, .intra_op_threads = o.inference_threads, .exact = true});
@@ -101,6 +118,12 @@ int run_headless(const HeadlessOptions& o) {
   }
 
   PanelPlayer player(panels, **renderer);
+  // With a session script the console is in the scene and the script works it (and the panels).
+  PanelControl control(*opened, player, o.panels.workspace);
+  std::optional<UiLayer> ui;
+  PanelInteraction interaction;
+  std::optional<size_t> selected;
+  if (session) ui.emplace(**renderer, control, console_pose(workspace->layout.eye_height_m));
 
   std::vector<wv::Pose> poses;
   for (const auto& p : panels) poses.push_back(p.T_world_panel);
@@ -116,9 +139,19 @@ int run_headless(const HeadlessOptions& o) {
   wv::Status status;
   for (int64_t k = 0; k < frame_total && status; ++k) {
     const double t = double(k) / o.fps;
+    if (session) {
+      auto in = session->next(t, path.pose_at(t).position, *ui, player);
+      if (!in) {
+        status = in.error();
+        break;
+      }
+      const PointerInput scene = ui->update(in->pointer, in->keys, player, selected, 1.0 / o.fps, t);
+      selected = interaction.update(scene, player, 1.0 / o.fps, t).selected;
+    }
     if (status = player.show_due(t); !status) break;
     const renderer::View view{glm::inverse(path.pose_at(t).matrix()), projection};
-    auto id = (*renderer)->render(**target, {&view, 1}, player.draws(), renderer::Environment{}, {.capture_view = 0});
+    auto id = (*renderer)->render(**target, {&view, 1}, ui ? ui->draws(player.draws()) : player.draws(),
+                                  renderer::Environment{}, {.capture_view = 0});
     if (!id) {
       status = id.error();
       break;
@@ -146,6 +179,16 @@ int run_headless(const HeadlessOptions& o) {
   if (o.validate && (*ctx)->validation_message_count() > 0) {
     wv::log_error("Vulkan validation reported " + std::to_string((*ctx)->validation_message_count()) + " message(s)");
     return 4;
+  }
+  if (session) {
+    if (session->actions_left() > 0)
+      wv::log_warn(o.script + ": " + std::to_string(session->actions_left()) +
+                   " action(s) come after the end of the run (--seconds) and were not played");
+    // What the session did to each rollout (its prompt track), as desktop mode reports it.
+    for (size_t i = 0; i < player.size(); ++i)
+      for (const auto& [frame, text] : control.prompt_track(i))
+        std::printf("headless: %s prompt from frame %lld: \"%s\"\n", player.panel(i).name.c_str(), (long long)frame,
+                    text.c_str());
   }
   for (const auto& p : panels) {
     if (!p.source) return 3;

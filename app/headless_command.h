@@ -32,6 +32,7 @@ struct HeadlessOptions {
   std::string device;           // preferred Vulkan device (name substring)
   bool validate = false;        // Vulkan validation: any message fails the run
   bool still = false;           // the viewer looks straight ahead instead of looking around
+  std::string script;           // a session script (app/session_script.h): user actions through the console
 };
 
 CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& options);

@@ -102,8 +102,8 @@ Result<size_t> PanelControl::branch(size_t i, const std::string& text, double t_
   panel.name = panel_label(size(), "branch: " + text);
   panel.T_world_panel = beside(i, parent.size_m.x);
   spec.pose = to_panel_pose(panel.T_world_panel);
-  // The new panel plays on from where its parent is: its first frame is the branch frame.
-  player_.add(std::move(panel), player_.position_s(i, t_s), t_s);
+  // The new panel plays from its first frame, the branch frame, on.
+  player_.add(std::move(panel), double(frame) / fps(i), t_s);
   player_.set_speed(size() - 1, player_.speed(i), t_s);
   run_.workspace.panels.push_back(std::move(spec));
   return size() - 1;

@@ -69,12 +69,14 @@ Status PanelPlayer::show_due(double t_s) {
   for (size_t i = 0; i < panels_.size(); ++i) {
     if (!panels_[i].source) continue;
     wv::FrameSource& source = *panels_[i].source;
-    int64_t wanted = int64_t(std::floor(t_s * source.info().fps + 1e-6));
+    // The panel's own clock: a panel added later (a branch) or scrubbed runs on its own time.
+    const double source_s = clocks_[i].at(t_s);
+    int64_t wanted = int64_t(std::floor(source_s * source.info().fps + 1e-6));
     if (source.info().frame_count > 0) wanted = std::min(wanted, source.info().frame_count - 1);
     FramePtr latest = shown_[i];
     const auto deadline = Clock::now() + kSourceTimeout;
     while (!latest || latest->index < wanted) {
-      if (auto f = source.frames().take_for_time(t_s + 1e-6)) {
+      if (auto f = source.frames().take_for_time(source_s + 1e-6)) {
         latest = std::move(f);
         continue;
       }

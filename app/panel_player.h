@@ -30,8 +30,8 @@ class PanelPlayer {
   // Interactive modes: each panel shows the newest frame due at t_s (source time), or keeps its
   // last one. Never waits: the display must not stall on a slow source.
   void show_latest(double t_s);
-  // Offline modes: each panel shows exactly the frame due at t_s, waiting for its source (up to
-  // a timeout, which is an Error naming the panel).
+  // Offline modes: each panel shows exactly the frame due at t_s on its playback clock (below),
+  // waiting for its source (up to a timeout, which is an Error naming the panel).
   Status show_due(double t_s);
 
   // Appends a panel (a branch forked from another): it plays from source time start_s at display
@@ -50,7 +50,7 @@ class PanelPlayer {
   // A panel another layer shows (xr quad layers) is drawn as a hole (renderer::PanelDraw::hole),
   // and its frames are not uploaded to the renderer while it is one.
   void set_hole(size_t i, bool hole);
-  // Per-panel playback clock for show_latest (interactive modes), re-anchored at display time
+  // Per-panel playback clock (source time at display time), re-anchored at display time
   // t_s: a new speed, or a jump by delta_s of source time. Jumping back needs a seekable source
   // (others hold their place).
   void set_speed(size_t i, double speed, double t_s);

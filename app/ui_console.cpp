@@ -51,6 +51,7 @@ void UiConsole::build(double t_s) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("worldview", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  controls_.clear();
   if (control_.size() == 0) {
     ImGui::TextWrapped("No panels. Start with --prompt TEXT, --open FILE or --workspace FILE.");
     ImGui::End();
@@ -60,17 +61,25 @@ void UiConsole::build(double t_s) {
   target_list();
   status_lines(t_s);
   if (ImGui::BeginTabBar("tabs")) {
-    if (ImGui::BeginTabItem("Prompt")) {
+    // Each tab's rectangle is marked whether or not it is the open one.
+    const bool prompt_open = ImGui::BeginTabItem("Prompt");
+    mark_control(&controls_, "tab:prompt");
+    if (prompt_open) {
       prompt_tab(t_s);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Playback")) {
+    const bool playback_open = ImGui::BeginTabItem("Playback");
+    mark_control(&controls_, "tab:playback");
+    if (playback_open) {
       playback_tab(t_s);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Workspace")) {
+    const bool workspace_open = ImGui::BeginTabItem("Workspace");
+    mark_control(&controls_, "tab:workspace");
+    if (workspace_open) {
       const auto report_action = [this](const Status& s, const std::string& done) { report(s, done); };
-      if (const auto added = workspace_tab_.build(control_, prompt_, target_, t_s, report_action)) set_target(*added);
+      if (const auto added = workspace_tab_.build(control_, prompt_, target_, t_s, report_action, controls_))
+        set_target(*added);
       message_line();
       ImGui::EndTabItem();
     }
@@ -157,19 +166,22 @@ void UiConsole::prompt_tab(double t_s) {
     prompt_for_target_ = true;
   }
   ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::InputTextWithHint("##prompt", "a prompt for the panel", &prompt_, ImGuiInputTextFlags_EnterReturnsTrue) &&
-      steerable)
-    steer();
+  const bool entered =
+      ImGui::InputTextWithHint("##prompt", "a prompt for the panel", &prompt_, ImGuiInputTextFlags_EnterReturnsTrue);
+  mark_control(&controls_, "prompt");
+  if (entered && steerable) steer();
   if (prompt_.size() > model::kMaxPromptBytes) prompt_.resize(model::kMaxPromptBytes);
 
   ImGui::BeginDisabled(!steerable);
   if (ImGui::Button("Steer", ImVec2(120, 0))) steer();
   ImGui::EndDisabled();
+  mark_control(&controls_, "steer");
   disabled_reason(!steerable, "only rollouts computed here can be steered");
   ImGui::SameLine();
   ImGui::BeginDisabled(!steerable);
   if (ImGui::Button("Branch", ImVec2(90, 0))) branch(t_s);
   ImGui::EndDisabled();
+  mark_control(&controls_, "branch");
   disabled_reason(!steerable, "only rollouts computed here can be branched");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(160.0f);
@@ -195,17 +207,21 @@ void UiConsole::prompt_tab(double t_s) {
     ImGui::TextColored(kErrorColor, "the model does not know: %s", words.c_str());
   }
   ImGui::Checkbox("keyboard", &keyboard_);
-  if (keyboard_ && virtual_keyboard(prompt_, model::kMaxPromptBytes) == KeyboardAction::Enter && steerable) steer();
+  if (keyboard_ && virtual_keyboard(prompt_, model::kMaxPromptBytes, &controls_) == KeyboardAction::Enter && steerable)
+    steer();
 }
 
 void UiConsole::playback_tab(double t_s) {
   const size_t i = target_;
   const bool playing = control_.playing(i);
   if (ImGui::Button(playing ? "Pause" : "Play", ImVec2(90, 0))) control_.set_playing(i, !playing, t_s);
+  mark_control(&controls_, "play");
   ImGui::SameLine();
   if (ImGui::Button("Restart", ImVec2(90, 0))) control_.restart(i, t_s);
+  mark_control(&controls_, "restart");
   ImGui::SameLine();
   if (ImGui::Button("Step", ImVec2(90, 0))) control_.step(i, t_s);
+  mark_control(&controls_, "step");
 
   float speed = float(playing ? shown_status_.speed : 1.0);
   ImGui::SetNextItemWidth(-60.0f);

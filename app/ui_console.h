@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "app/panel_control.h"
+#include "app/ui_controls.h"
 #include "app/ui_workspace_tab.h"
 
 namespace wv::app {
@@ -42,6 +43,8 @@ class UiConsole {
   void build(double t_s);
   // The result of the last action, for people (also what tests read back).
   const std::string& message() const { return message_; }
+  // Where the named controls were drawn in the last frame (app/ui_controls.h).
+  const UiControls& controls() const { return controls_; }
 
  private:
   void target_list();
@@ -64,6 +67,7 @@ class UiConsole {
   std::string message_;
   bool message_is_error_ = false;
   PanelStatus shown_status_;
+  UiControls controls_;
   double status_at_s_ = -1.0;
 };
 

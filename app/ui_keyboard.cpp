@@ -19,7 +19,7 @@ void drop_last_character(std::string& text) {
 
 }  // namespace
 
-KeyboardAction virtual_keyboard(std::string& text, size_t max_bytes) {
+KeyboardAction virtual_keyboard(std::string& text, size_t max_bytes, UiControls* controls) {
   static_assert(sizeof(kRows) / sizeof(kRows[0]) == 4);
   ImGuiStorage* storage = ImGui::GetStateStorage();
   const ImGuiID caps_id = ImGui::GetID("caps");
@@ -53,8 +53,10 @@ KeyboardAction virtual_keyboard(std::string& text, size_t max_bytes) {
     text.clear();
     action = KeyboardAction::Edited;
   }
+  mark_control(controls, "kb:clear");
   ImGui::SameLine();
   if (ImGui::Button("enter", ImVec2(kKey * 2.0f, kKey))) action = KeyboardAction::Enter;
+  mark_control(controls, "kb:enter");
   ImGui::PopID();
   return action;
 }

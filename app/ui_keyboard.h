@@ -10,12 +10,15 @@
 
 #include <string>
 
+#include "app/ui_controls.h"
+
 namespace wv::app {
 
 enum class KeyboardAction { None, Edited, Enter };
 
 // Draws the keys; a pressed key appends its character, Space a space, "<-" removes the last
 // character (a whole UTF-8 sequence), Clear empties the text. Caps toggles upper case.
-KeyboardAction virtual_keyboard(std::string& text, size_t max_bytes);
+// `controls`: where its clear and enter keys are ("kb:clear", "kb:enter"), if given.
+KeyboardAction virtual_keyboard(std::string& text, size_t max_bytes, UiControls* controls = nullptr);
 
 }  // namespace wv::app

@@ -6,11 +6,12 @@
 namespace wv::app {
 
 std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::string& prompt, size_t target,
-                                            double t_s, const Report& report) {
+                                            double t_s, const Report& report, UiControls& controls) {
   const std::string path = control.workspace_path();  // a copy: saving may change it
   ImGui::BeginDisabled(path.empty());
   if (ImGui::Button("Save", ImVec2(90, 0))) report(control.save(path), "saved " + path);
   ImGui::EndDisabled();
+  mark_control(&controls, "save");
   if (path.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("no file yet: give a name below");
   ImGui::SameLine();
@@ -18,10 +19,16 @@ std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::st
 
   ImGui::SetNextItemWidth(-110.0f);
   ImGui::InputTextWithHint("##save_as", "new file name, e.g. review.wv.json", &save_as_);
+  mark_control(&controls, "save-as-name");
   ImGui::SameLine();
   ImGui::BeginDisabled(save_as_.empty());
-  if (ImGui::Button("Save as", ImVec2(100, 0))) report(control.save(save_as_), "saved " + save_as_);
+  if (ImGui::Button("Save as", ImVec2(100, 0))) {
+    const Status saved = control.save(save_as_);
+    report(saved, "saved " + save_as_);
+    if (saved) save_as_.clear();  // the file is now the workspace's, shown above
+  }
   ImGui::EndDisabled();
+  mark_control(&controls, "save-as");
 
   ImGui::Separator();
   ImGui::TextUnformatted("Layout (places every panel again)");
@@ -30,11 +37,13 @@ std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::st
     control.relayout(LayoutSpec::Kind::Arc);
     report(Status::success(), "panels laid out on an arc");
   }
+  mark_control(&controls, "layout:arc");
   ImGui::SameLine();
   if (ImGui::RadioButton("grid", layout == LayoutSpec::Kind::Grid)) {
     control.relayout(LayoutSpec::Kind::Grid);
     report(Status::success(), "panels laid out on a grid");
   }
+  mark_control(&controls, "layout:grid");
 
   ImGui::Separator();
   ImGui::TextUnformatted("Add a rollout panel with the prompt of the Prompt tab");
@@ -57,6 +66,7 @@ std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::st
     report(panel ? Status::success() : Status(panel.error()), panel ? "added " + control.name(*panel) : "");
   }
   ImGui::EndDisabled();
+  mark_control(&controls, "add-panel");
   return added;
 }
 

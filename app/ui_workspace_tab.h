@@ -15,6 +15,7 @@
 #include <string>
 
 #include "app/panel_control.h"
+#include "app/ui_controls.h"
 
 namespace wv::app {
 
@@ -26,7 +27,7 @@ class UiWorkspaceTab {
   // `prompt` seeds a new panel; `target` is the panel whose model is offered first. Returns the
   // index of a panel it added, if it did.
   std::optional<size_t> build(PanelControl& control, const std::string& prompt, size_t target, double t_s,
-                              const Report& report);
+                              const Report& report, UiControls& controls);
 
  private:
   std::string save_as_;

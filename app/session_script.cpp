@@ -1,0 +1,134 @@
+#include "app/session_script.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/workspace/utf8.h"
+#include "app/workspace/workspace.h"
+
+namespace wv::app {
+namespace {
+
+constexpr double kMaxTime_s = 86400.0;
+constexpr float kMaxTurn_deg = 180.0f;
+
+bool number(const std::string& text, double min, double max, double& out) {
+  char* end = nullptr;
+  out = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size() && std::isfinite(out) && out >= min && out <= max;
+}
+
+bool panel_index(const std::string& text, size_t& out) {
+  double v = 0.0;
+  if (!number(text, 0.0, double(workspace_limits::kMaxPanels - 1), v) || v != std::floor(v)) return false;
+  out = size_t(v);
+  return true;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : " ") + n;
+  return out;
+}
+
+// The rest of the line after one space: text actions keep inner and trailing spaces.
+std::string rest_of(std::istringstream& line) {
+  std::string text;
+  std::getline(line, text);
+  if (!text.empty() && text[0] == ' ') text.erase(0, 1);
+  return text;
+}
+
+}  // namespace
+
+const std::vector<std::string>& SessionScript::control_names() {
+  static const std::vector<std::string> names = {
+      "tab:prompt", "tab:playback", "tab:workspace", "prompt",      "steer",      "branch",
+      "kb:clear",   "kb:enter",     "play",          "restart",     "step",       "save",
+      "save-as-name", "save-as",    "layout:arc",    "layout:grid", "add-panel"};
+  return names;
+}
+
+const std::vector<std::string>& SessionScript::key_names() {
+  static const std::vector<std::string> names = {"enter", "backspace", "delete", "left",  "right",
+                                                 "home",  "end",       "tab",    "escape"};
+  return names;
+}
+
+Result<SessionScript> SessionScript::load(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return Error{path + ": not a readable file"};
+  if (std::filesystem::file_size(path, ec) > kMaxBytes)
+    return Error{path + ": a session script is at most " + std::to_string(kMaxBytes) + " bytes"};
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  if (!file && !file.eof()) return Error{path + ": could not be read"};
+  return parse(text.str(), path);
+}
+
+Result<SessionScript> SessionScript::parse(const std::string& text, const std::string& name) {
+  SessionScript script;
+  script.name_ = name;
+  if (const auto bad = find_invalid_utf8(text)) return Error{name + ": not UTF-8 text (byte " + std::to_string(*bad) + ")"};
+  std::istringstream lines(text);
+  std::string raw;
+  for (int line_number = 1; std::getline(lines, raw); ++line_number) {
+    const auto bad = [&](const std::string& why) { return Error{name + ":" + std::to_string(line_number) + ": " + why}; };
+    if (const size_t hash = raw.find('#'); hash != std::string::npos) raw.resize(hash);
+    std::istringstream line(raw);
+    std::string time, verb;
+    if (!(line >> time)) continue;  // blank or comment
+    SessionAction a;
+    a.line = line_number;
+    if (!number(time, 0.0, kMaxTime_s, a.at_s)) return bad("\"" + time + "\" is not a time in seconds (0 to 86400)");
+    if (!script.actions_.empty() && a.at_s < script.actions_.back().at_s)
+      return bad("times must not decrease (the line before is at " + std::to_string(script.actions_.back().at_s) + " s)");
+    if (!(line >> verb)) return bad("no action after the time");
+    std::string word, extra;
+    if (verb == "select") {
+      a.kind = SessionAction::Kind::Select;
+      if (!(line >> word) || !panel_index(word, a.panel) || (line >> extra))
+        return bad("select takes a panel number (0, 1, ... as the panels are named)");
+    } else if (verb == "drag") {
+      a.kind = SessionAction::Kind::Drag;
+      std::string yaw, pitch;
+      double y = 0.0, p = 0.0;
+      if (!(line >> word >> yaw >> pitch) || !panel_index(word, a.panel) || !number(yaw, -kMaxTurn_deg, kMaxTurn_deg, y) ||
+          !number(pitch, -kMaxTurn_deg, kMaxTurn_deg, p) || (line >> extra))
+        return bad("drag takes a panel number and the pointer's turn in degrees: right up (-180 to 180)");
+      a.yaw_deg = float(y), a.pitch_deg = float(p);
+    } else if (verb == "click") {
+      a.kind = SessionAction::Kind::Click;
+      const auto& names = control_names();
+      if (!(line >> a.text) || (line >> extra) || std::find(names.begin(), names.end(), a.text) == names.end())
+        return bad("click takes one console control: " + joined(names));
+    } else if (verb == "tab") {
+      a.kind = SessionAction::Kind::Tab;
+      if (!(line >> a.text) || (line >> extra) || (a.text != "prompt" && a.text != "playback" && a.text != "workspace"))
+        return bad("tab takes prompt, playback or workspace");
+    } else if (verb == "key") {
+      a.kind = SessionAction::Kind::Key;
+      const auto& names = key_names();
+      if (!(line >> a.text) || (line >> extra) || std::find(names.begin(), names.end(), a.text) == names.end())
+        return bad("key takes one key: " + joined(names));
+    } else if (verb == "type" || verb == "steer" || verb == "branch" || verb == "save") {
+      a.kind = verb == "type"    ? SessionAction::Kind::Type
+               : verb == "steer" ? SessionAction::Kind::Steer
+               : verb == "branch" ? SessionAction::Kind::Branch
+                                  : SessionAction::Kind::Save;
+      a.text = rest_of(line);
+      if (a.text.empty()) return bad(verb + (verb == "save" ? " takes a file name" : " takes the text after it"));
+      if (a.text.size() > workspace_limits::kMaxTextBytes) return bad(verb + ": the text is longer than 4096 bytes");
+    } else {
+      return bad("unknown action \"" + verb + "\" (select, drag, click, tab, key, type, steer, branch, save)");
+    }
+    script.actions_.push_back(std::move(a));
+  }
+  return script;
+}
+
+}  // namespace wv::app

@@ -1,0 +1,82 @@
+// The session script format (docs/scripting.md): every action parses with its arguments, text
+// keeps its spaces, and bad lines are refused naming the line and the reason.
+#include "app/session_script.h"
+
+#include <gtest/gtest.h>
+
+namespace wv::app {
+namespace {
+
+void expect_refused(const std::string& text, const std::string& message) {
+  auto script = SessionScript::parse(text, "s.txt");
+  ASSERT_FALSE(script) << text;
+  EXPECT_EQ(script.error().message, message);
+}
+
+TEST(SessionScript, ParsesEveryActionWithItsArguments) {
+  auto script = SessionScript::parse(
+      "# a session\n"
+      "0.5  select 2\n"
+      "1    steer a red  storm   # comment\n"
+      "1    branch a blue sky\n"
+      "2.5  drag 1 -10 5.5\n"
+      "3    click save-as\n"
+      "3    tab workspace\n"
+      "3.1  type out.wv.json\n"
+      "3.2  key enter\n"
+      "4    save out.wv.json\n",
+      "s.txt");
+  ASSERT_TRUE(script) << script.error().message;
+  const auto& a = script->actions();
+  ASSERT_EQ(a.size(), 9u);
+  using Kind = SessionAction::Kind;
+  EXPECT_EQ(a[0].kind, Kind::Select);
+  EXPECT_EQ(a[0].panel, 2u);
+  EXPECT_DOUBLE_EQ(a[0].at_s, 0.5);
+  EXPECT_EQ(a[0].line, 2);
+  EXPECT_EQ(a[1].kind, Kind::Steer);
+  EXPECT_EQ(a[1].text, "a red  storm   ");  // the rest of the line, up to the comment
+  EXPECT_EQ(a[2].kind, Kind::Branch);
+  EXPECT_EQ(a[3].kind, Kind::Drag);
+  EXPECT_EQ(a[3].panel, 1u);
+  EXPECT_FLOAT_EQ(a[3].yaw_deg, -10.0f);
+  EXPECT_FLOAT_EQ(a[3].pitch_deg, 5.5f);
+  EXPECT_EQ(a[4].kind, Kind::Click);
+  EXPECT_EQ(a[4].text, "save-as");
+  EXPECT_EQ(a[5].kind, Kind::Tab);
+  EXPECT_EQ(a[5].text, "workspace");
+  EXPECT_EQ(a[6].kind, Kind::Type);
+  EXPECT_EQ(a[7].kind, Kind::Key);
+  EXPECT_EQ(a[7].text, "enter");
+  EXPECT_EQ(a[8].kind, Kind::Save);
+  EXPECT_EQ(a[8].text, "out.wv.json");
+}
+
+TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
+  expect_refused("0.5 fly", "s.txt:1: unknown action \"fly\" (select, drag, click, tab, key, type, steer, branch, save)");
+  expect_refused("1 select 0\n0.5 select 1", "s.txt:2: times must not decrease (the line before is at 1.000000 s)");
+  expect_refused("soon select 0", "s.txt:1: \"soon\" is not a time in seconds (0 to 86400)");
+  expect_refused("1 select", "s.txt:1: select takes a panel number (0, 1, ... as the panels are named)");
+  expect_refused("1 select 1.5", "s.txt:1: select takes a panel number (0, 1, ... as the panels are named)");
+  expect_refused("1 drag 0 200 0",
+                 "s.txt:1: drag takes a panel number and the pointer's turn in degrees: right up (-180 to 180)");
+  expect_refused("1 click nowhere",
+                 "s.txt:1: click takes one console control: tab:prompt tab:playback tab:workspace prompt steer branch "
+                 "kb:clear kb:enter play restart step save save-as-name save-as layout:arc layout:grid add-panel");
+  expect_refused("1 tab review", "s.txt:1: tab takes prompt, playback or workspace");
+  expect_refused("1 key ctrl", "s.txt:1: key takes one key: enter backspace delete left right home end tab escape");
+  expect_refused("1 steer", "s.txt:1: steer takes the text after it");
+  expect_refused("1 save", "s.txt:1: save takes a file name");
+  expect_refused("1 type " + std::string(4097, 'x'), "s.txt:1: type: the text is longer than 4096 bytes");
+  expect_refused("1 type \xff", "s.txt: not UTF-8 text (byte 7)");
+  expect_refused("1", "s.txt:1: no action after the time");
+}
+
+TEST(SessionScript, RefusesAMissingFile) {
+  auto script = SessionScript::load("/nonexistent/session.txt");
+  ASSERT_FALSE(script);
+  EXPECT_EQ(script.error().message, "/nonexistent/session.txt: not a readable file");
+}
+
+}  // namespace
+}  // namespace wv::app
