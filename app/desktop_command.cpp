@@ -13,7 +13,9 @@
 #include "app/desktop_window.h"
 #include "app/input_script.h"
 #include "app/panel_interaction.h"
+#include "app/panel_control.h"
 #include "app/panel_player.h"
+#include "app/ui_layer.h"
 #include "media/png.h"
 #include "renderer/renderer.h"
 #include "wv/log.h"
@@ -44,6 +46,21 @@ struct Run {
   std::unique_ptr<renderer::SwapchainTarget> target;
 };
 
+// The keys and text a UI text field takes; the typed text is handed over once.
+UiKeyboard ui_keyboard(MouseKeyboard& input) {
+  UiKeyboard keys;
+  keys.typed = std::move(input.typed);
+  input.typed.clear();
+  constexpr std::pair<Key, UiKey> kKeys[] = {{Key::Backspace, UiKey::Backspace}, {Key::Enter, UiKey::Enter},
+                                             {Key::Left, UiKey::Left},           {Key::Right, UiKey::Right},
+                                             {Key::Home, UiKey::Home},           {Key::End, UiKey::End},
+                                             {Key::Delete, UiKey::Delete},       {Key::Tab, UiKey::Tab},
+                                             {Key::Escape, UiKey::Escape}};
+  for (const auto& [key, ui_key] : kKeys) keys.held[size_t(ui_key)] = input.held(key);
+  keys.shift = input.held(Key::Shift);
+  return keys;
+}
+
 int fail(const std::string& message) {
   wv::log_error("desktop: " + message);
   return 1;
@@ -65,6 +82,7 @@ CLI::App* add_desktop_command(CLI::App& cli, DesktopOptions& o) {
   cmd->add_flag("--mailbox", o.mailbox, "Present without waiting for the display where possible (more CPU, less latency)");
   cmd->add_option("--snapshot", o.snapshot, "Write one presented frame as PNG");
   cmd->add_option("--snapshot-at", o.snapshot_at_s, "Time of the snapshot in seconds (default: the middle, or 1 s)");
+  cmd->add_flag("!--no-ui", o.ui, "Leave out the in-world console");
   cmd->add_option("--input-script", o.input_script, "Play timed mouse, keyboard and window actions (app/input_script.h)");
   return cmd;
 }
@@ -105,13 +123,17 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
   std::vector<Panel>& panels = run.panels.panels;
   PanelPlayer player(panels, *run.renderer);
   PanelInteraction interaction;
+  PanelControl control(run.panels, player, o.panels.workspace);
+  std::optional<UiLayer> ui;
+  if (o.ui) ui.emplace(*run.renderer, control, console_pose(run.panels.workspace.layout.eye_height_m));
+  std::optional<size_t> selected;  // the panel selected last frame, for the console
   const float fov_y_rad = glm::radians(o.fov_y_deg);
   DesktopControls controls(VirtualHead{.position_m = {0.0f, run.panels.workspace.layout.eye_height_m, 0.0f}}, fov_y_rad);
   const double snapshot_at_s = o.snapshot_at_s >= 0 ? o.snapshot_at_s : o.seconds > 0 ? o.seconds / 2 : 1.0;
   bool snapshot_written = false;
 
   DesktopStats stats;
-  double render_cpu_s = 0.0;
+  double render_cpu_s = 0.0, ui_cpu_s = 0.0;
   wv::Status status;
   using Clock = std::chrono::steady_clock;
   const Clock::time_point start = Clock::now();
@@ -126,8 +148,13 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
     const double dt = t - previous_s;
     previous_s = t;
 
-    const PointerInput input = controls.update(win.input(), dt);
+    PointerInput input = controls.update(win.input(), dt, ui && ui->wants_text());
+    if (ui) {
+      input = ui->update(input, ui_keyboard(win.input()), player, selected, dt, t);
+      ui_cpu_s += ui->last_cpu_s();
+    }
     const InteractionEffects fx = interaction.update(input, player, dt, t);
+    selected = fx.selected;
     if (fx.menu) controls.reset_head();  // the menu button recenters, as in XR
     player.show_latest(t);
 
@@ -150,7 +177,8 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
     const renderer::View view{glm::inverse(controls.head().pose().matrix()),
                               renderer::perspective_vk(fov_y_rad, float(extent.width) / float(extent.height),
                                                        kNear_m, kFar_m)};
-    auto id = run.renderer->render(*run.target, {&view, 1}, player.draws(), renderer::Environment{},
+    auto id = run.renderer->render(*run.target, {&view, 1}, ui ? ui->draws(player.draws()) : player.draws(),
+                                   renderer::Environment{},
                                    {.capture_view = snap && status ? 0 : -1});
     if (!id) {
       status = id.error();
@@ -174,19 +202,25 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
   if (stats.frames_rendered > 0) {
     stats.cpu_ms_per_frame = 1e3 * render_cpu_s / double(stats.frames_rendered);
     stats.wall_ms_per_frame = 1e3 * wall_s / double(stats.frames_rendered);
+    stats.ui_cpu_ms_per_frame = 1e3 * ui_cpu_s / double(stats.frames_rendered);
   }
   stats.mailbox = run.target->present_mode() == VK_PRESENT_MODE_MAILBOX_KHR;
   if (out_stats) *out_stats = stats;
   if (o.print_report) {
-    std::printf("desktop: %llu frames in %.1f s (%.2f ms wall, %.2f ms render-thread CPU per frame, %s), "
+    std::printf("desktop: %llu frames in %.1f s (%.2f ms wall, %.2f ms render-thread CPU per frame of which UI %.3f ms, %s), "
                 "%llu paused, %llu swapchain recreation(s)\n",
                 (unsigned long long)stats.frames_rendered, wall_s, stats.wall_ms_per_frame, stats.cpu_ms_per_frame,
+                stats.ui_cpu_ms_per_frame,
                 stats.mailbox ? "MAILBOX" : "FIFO", (unsigned long long)stats.frames_paused,
                 (unsigned long long)stats.swapchain_recreations);
     // Where the user left each panel (a grab moves it for this run; the workspace is unchanged).
     for (size_t i = 0; i < player.size(); ++i) {
       const glm::vec3 p = player.panel(i).T_world_panel.position;
       std::printf("desktop: %s at (%.3f, %.3f, %.3f) m\n", player.panel(i).name.c_str(), p.x, p.y, p.z);
+      // What the rollout was prompted with, and from which frame: steering from the UI shows here.
+      for (const auto& [frame, text] : control.prompt_track(i))
+        std::printf("desktop: %s prompt from frame %lld: \"%s\"\n", player.panel(i).name.c_str(), (long long)frame,
+                    text.c_str());
     }
   }
   if (snapshot_written) std::printf("wrote %s\n", o.snapshot.c_str());

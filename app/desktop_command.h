@@ -34,6 +34,7 @@ struct DesktopOptions {
   std::string input_script;     // timed mouse/keyboard/window actions (app/input_script.h)
   int inference_threads = 1;    // LibTorch threads of the inference worker
   bool print_report = true;     // at the end: frame times and where each panel was left
+  bool ui = true;               // the in-world console (app/ui_layer.h)
 };
 
 // What a run measured (also printed at its end).
@@ -44,6 +45,7 @@ struct DesktopStats {
   bool mailbox = false;                // presented with MAILBOX (else FIFO)
   double cpu_ms_per_frame = 0.0;       // render (main) thread CPU time per rendered frame
   double wall_ms_per_frame = 0.0;      // wall time per rendered frame
+  double ui_cpu_ms_per_frame = 0.0;    // of the CPU time: the in-world UI's (routing, ImGui, drawing)
 };
 
 // Exit codes (README): 0 done; 1 bad input or environment; 3 some panels failed; 4 Vulkan

@@ -8,18 +8,22 @@ namespace wv::app {
 std::optional<Key> key_named(std::string_view name) {
   constexpr std::pair<std::string_view, Key> kNames[] = {
       {"w", Key::W}, {"a", Key::A}, {"s", Key::S},         {"d", Key::D},
-      {"q", Key::Q}, {"e", Key::E}, {"shift", Key::Shift}, {"escape", Key::Escape}};
+      {"q", Key::Q}, {"e", Key::E}, {"shift", Key::Shift}, {"escape", Key::Escape},
+      {"backspace", Key::Backspace}, {"enter", Key::Enter}, {"left", Key::Left}, {"right", Key::Right},
+      {"home", Key::Home}, {"end", Key::End}, {"delete", Key::Delete}, {"tab", Key::Tab}};
   for (const auto& [key_name, key] : kNames)
     if (key_name == name) return key;
   return std::nullopt;
 }
 
-PointerInput DesktopControls::update(MouseKeyboard& input, double dt_s) {
+PointerInput DesktopControls::update(MouseKeyboard& input, double dt_s, bool typing) {
   if (input.right_button && looking_) head_.look(input.cursor - last_cursor_);
   looking_ = input.right_button;
   last_cursor_ = input.cursor;
 
-  const auto axis = [&](Key plus, Key minus) { return float(input.held(plus)) - float(input.held(minus)); };
+  const auto axis = [&](Key plus, Key minus) {
+    return typing ? 0.0f : float(input.held(plus)) - float(input.held(minus));
+  };
   head_.walk({axis(Key::D, Key::A), axis(Key::E, Key::Q), axis(Key::W, Key::S)}, dt_s);
 
   if (input.left_button && !was_left_) grabbing_ = input.held(Key::Shift);

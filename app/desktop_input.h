@@ -18,6 +18,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "app/pointer_input.h"
@@ -25,7 +26,9 @@
 
 namespace wv::app {
 
-enum class Key { W, A, S, D, Q, E, Shift, Escape };
+// Walking and menu keys, then the keys a text field needs (the in-world UI, app/ui_layer.h).
+enum class Key { W, A, S, D, Q, E, Shift, Escape, Backspace, Enter, Left, Right, Home, End, Delete, Tab };
+inline constexpr size_t kKeyCount = size_t(Key::Tab) + 1;
 
 // The key named in an input script ("w", "shift", "escape", ...); nothing for others.
 std::optional<Key> key_named(std::string_view name);
@@ -37,8 +40,9 @@ struct MouseKeyboard {
   glm::vec2 window_size{1.0f, 1.0f};  // in the same units as the cursor
   bool left_button = false;
   bool right_button = false;
-  bool keys[8] = {};                  // indexed by Key
+  bool keys[kKeyCount] = {};          // indexed by Key
   float wheel_notches = 0.0f;         // + away from the user (GLFW's yoffset); update() zeroes it
+  std::string typed;                  // UTF-8 text typed since the UI last took it
 
   bool held(Key key) const { return keys[size_t(key)]; }
   void set(Key key, bool down) { keys[size_t(key)] = down; }
@@ -52,8 +56,9 @@ class DesktopControls {
 
   DesktopControls(const VirtualHead& head, float fov_y_rad) : head_(head), start_(head), fov_y_rad_(fov_y_rad) {}
 
-  // Moves the head, and returns the pointers for this frame (the mouse as the right hand).
-  PointerInput update(MouseKeyboard& input, double dt_s);
+  // Moves the head, and returns the pointers for this frame (the mouse as the right hand). While
+  // `typing` (a UI text field has the keyboard) the letter keys type and do not walk.
+  PointerInput update(MouseKeyboard& input, double dt_s, bool typing = false);
   const VirtualHead& head() const { return head_; }
   // Back to where the head started (the menu button's recentering).
   void reset_head() { head_ = start_; }

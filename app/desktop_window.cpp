@@ -32,6 +32,15 @@ std::optional<Key> key_of(int glfw_key) {
     case GLFW_KEY_LEFT_SHIFT:
     case GLFW_KEY_RIGHT_SHIFT: return Key::Shift;
     case GLFW_KEY_ESCAPE: return Key::Escape;
+    case GLFW_KEY_BACKSPACE: return Key::Backspace;
+    case GLFW_KEY_ENTER:
+    case GLFW_KEY_KP_ENTER: return Key::Enter;
+    case GLFW_KEY_LEFT: return Key::Left;
+    case GLFW_KEY_RIGHT: return Key::Right;
+    case GLFW_KEY_HOME: return Key::Home;
+    case GLFW_KEY_END: return Key::End;
+    case GLFW_KEY_DELETE: return Key::Delete;
+    case GLFW_KEY_TAB: return Key::Tab;
     default: return std::nullopt;
   }
 }
@@ -63,6 +72,7 @@ Result<std::unique_ptr<DesktopWindow>> DesktopWindow::create(const WindowParams&
   std::unique_ptr<DesktopWindow> out(new DesktopWindow(window));
   glfwSetWindowUserPointer(window, out.get());
   glfwSetKeyCallback(window, on_key);
+  glfwSetCharCallback(window, on_char);
   glfwSetMouseButtonCallback(window, on_button);
   glfwSetScrollCallback(window, on_scroll);
   glfwSetCursorPosCallback(window, on_cursor);
@@ -126,6 +136,22 @@ void DesktopWindow::restore() { glfwRestoreWindow(window_); }
 void DesktopWindow::on_key(GLFWwindow* window, int key, int, int action, int) {
   if (action == GLFW_REPEAT) return;
   if (const auto k = key_of(key)) self(window).input_.set(*k, action == GLFW_PRESS);
+}
+
+void DesktopWindow::on_char(GLFWwindow* window, unsigned int codepoint) {
+  // As UTF-8, the encoding of every text the program keeps.
+  std::string& typed = self(window).input_.typed;
+  if (codepoint < 0x80) {
+    typed += char(codepoint);
+  } else if (codepoint < 0x800) {
+    typed += char(0xC0 | (codepoint >> 6)), typed += char(0x80 | (codepoint & 0x3F));
+  } else if (codepoint < 0x10000) {
+    typed += char(0xE0 | (codepoint >> 12)), typed += char(0x80 | ((codepoint >> 6) & 0x3F));
+    typed += char(0x80 | (codepoint & 0x3F));
+  } else if (codepoint < 0x110000) {
+    typed += char(0xF0 | (codepoint >> 18)), typed += char(0x80 | ((codepoint >> 12) & 0x3F));
+    typed += char(0x80 | ((codepoint >> 6) & 0x3F)), typed += char(0x80 | (codepoint & 0x3F));
+  }
 }
 
 void DesktopWindow::on_button(GLFWwindow* window, int button, int action, int) {

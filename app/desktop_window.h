@@ -63,6 +63,7 @@ class DesktopWindow {
  private:
   explicit DesktopWindow(GLFWwindow* window) : window_(window) {}
   static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);
+  static void on_char(GLFWwindow* window, unsigned int codepoint);
   static void on_button(GLFWwindow* window, int button, int action, int mods);
   static void on_scroll(GLFWwindow* window, double x, double y);
   static void on_cursor(GLFWwindow* window, double x, double y);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "app/desktop_window.h"
+#include "app/workspace/utf8.h"
 
 namespace wv::app {
 namespace {
@@ -69,7 +70,7 @@ Result<InputScript> InputScript::parse(const std::string& text, const std::strin
     } else if (verb == "key") {
       a.kind = InputAction::Kind::Key;
       if (!words(line, args, 2) || !key_named(args[0]) || (args[1] != "down" && args[1] != "up"))
-        return bad("key takes a key (w a s d q e shift escape) and down or up");
+        return bad("key takes a key (w a s d q e shift escape backspace enter left right home end delete tab) and down or up");
       a.key = *key_named(args[0]);
       a.down = args[1] == "down";
     } else if (verb == "press" || verb == "release") {
@@ -82,13 +83,19 @@ Result<InputScript> InputScript::parse(const std::string& text, const std::strin
       a.kind = InputAction::Kind::Wheel;
       if (!words(line, args, 1) || !number(args[0], -100.0f, 100.0f, a.xy.x))
         return bad("wheel takes a number of notches (-100 to 100)");
+    } else if (verb == "type") {
+      a.kind = InputAction::Kind::Type;
+      std::getline(line, a.text);
+      if (!a.text.empty() && a.text[0] == ' ') a.text.erase(0, 1);
+      if (a.text.empty()) return bad("type takes the text to type after it");
+      if (find_invalid_utf8(a.text)) return bad("the text to type is not UTF-8");
     } else if (verb == "minimize" || verb == "restore" || verb == "close") {
       a.kind = verb == "minimize" ? InputAction::Kind::Minimize
                : verb == "restore" ? InputAction::Kind::Restore
                                    : InputAction::Kind::Close;
       if (!words(line, args, 0)) return bad(verb + " takes nothing after it");
     } else {
-      return bad("unknown action \"" + verb + "\" (move, key, press, release, wheel, resize, minimize, restore, close)");
+      return bad("unknown action \"" + verb + "\" (move, key, type, press, release, wheel, resize, minimize, restore, close)");
     }
     script.actions_.push_back(a);
   }
@@ -108,6 +115,7 @@ void InputScript::apply_due(double t_s, DesktopWindow& window) {
       case InputAction::Kind::Minimize: window.minimize(); break;
       case InputAction::Kind::Restore: window.restore(); break;
       case InputAction::Kind::Close: window.request_close(); break;
+      case InputAction::Kind::Type: input.typed += a.text; break;
     }
   }
 }

@@ -4,7 +4,10 @@
 //
 //   # seconds  action            (one per line; '#' starts a comment)
 //   0.5  move 640 360            # the cursor to window coordinates x y (pixels, +y down)
-//   0.6  key shift down          # w a s d q e shift escape; down or up
+//   0.6  key shift down          # w a s d q e shift escape, and for text fields backspace
+//                                #   enter left right home end delete tab; down or up
+//   0.7  type the balls turn red # text typed into the window (the rest of the line, after one
+//                                #   space; it cannot hold '#'); it moves no keys
 //   0.6  press left              # left or right mouse button; press or release
 //   1.0  wheel 2                 # wheel notches: + pushes away / up, - pulls
 //   1.4  resize 800 600          # the window's size (window coordinates)
@@ -29,13 +32,14 @@ namespace wv::app {
 class DesktopWindow;
 
 struct InputAction {
-  enum class Kind { Move, Key, Button, Wheel, Resize, Minimize, Restore, Close };
+  enum class Kind { Move, Key, Button, Wheel, Resize, Minimize, Restore, Close, Type };
   double at_s = 0.0;
   Kind kind = Kind::Move;
   glm::vec2 xy{0.0f};   // Move: cursor; Resize: size; Wheel: x = notches
   Key key = Key::W;     // Key
   bool right = false;   // Button: the right button (else the left)
   bool down = false;    // Key, Button
+  std::string text;     // Type: UTF-8
 };
 
 class InputScript {

@@ -52,6 +52,27 @@ glm::ivec2 project(glm::vec3 p, int width, int height) {
   return {int(std::lround((0.5 + 0.5 * x) * width)), int(std::lround((0.5 - 0.5 * y) * height))};
 }
 
+// A point of the in-world console, from its pixels, as app/ui_layer.h places it for the unturned
+// head at (0, 1.5, 0): centered 1 m ahead and 0.42 m below the eyes, 0.64 x 0.52 m for 640 x 520
+// pixels, its face turned up toward the eyes.
+glm::vec3 console_point(glm::vec2 px) {
+  const glm::vec3 center{0.0f, 1.08f, -1.0f};
+  const glm::vec3 front = glm::normalize(glm::vec3(0.0f, 1.5f, 0.0f) - center);
+  const glm::vec3 right{1.0f, 0.0f, 0.0f}, up = glm::cross(front, right);
+  return center + (px.x / 640.0f - 0.5f) * 0.64f * right + (0.5f - px.y / 520.0f) * 0.52f * up;
+}
+
+// Where the console's controls are, in its pixels, with ImGui's default style (13 px font, 19 px
+// title bar and rows, 8 px window padding, 4 px between rows): the prompt field fills the row
+// under the panel list, the two status lines and the tabs; Steer (120 px wide) starts the next.
+constexpr glm::vec2 kPromptField{320.0f, 116.5f};
+constexpr glm::vec2 kSteerButton{68.0f, 139.5f};
+
+std::string move_to(double at_s, glm::vec3 p, int width, int height) {
+  const glm::ivec2 px = project(p, width, height);
+  return std::to_string(at_s) + " move " + std::to_string(px.x) + " " + std::to_string(px.y) + "\n";
+}
+
 double pixel_difference(const wv::Frame& a, const wv::Frame& b, glm::ivec2 at) {
   double sum = 0;
   for (int c = 0; c < 3; ++c) sum += std::abs(int(a.row(at.y)[4 * at.x + c]) - int(b.row(at.y)[4 * at.x + c]));
@@ -104,6 +125,46 @@ TEST(DesktopRun, AShiftDragMovesAPanelAndTheWheelPushesIt) {
   EXPECT_NEAR(std::atan2(p.x, -p.z), angle, 0.01) << r.output;
   EXPECT_NEAR(p.y, 0.0f, 0.01f) << r.output;
   EXPECT_EQ(r.output.find("selected panel"), std::string::npos) << "a grab is not a select\n" << r.output;
+}
+
+TEST(DesktopRun, TheConsoleInTheSceneSteersARolloutFromItsPromptField) {
+  // Click the prompt field, empty it (held Backspace repeats), type a prompt, click Steer.
+  const fs::path script = write_file(
+      "desktop-steer.txt", move_to(0.5, console_point(kPromptField), 1280, 720) +
+                               "0.6 press left\n0.7 release left\n0.8 key end down\n0.9 key end up\n"
+                               "1.0 key backspace down\n2.4 key backspace up\n2.5 type a red storm\n" +
+                               move_to(2.7, console_point(kSteerButton), 1280, 720) +
+                               "2.8 press left\n2.9 release left\n3.8 close\n");
+  const ProgramRun r = run_desktop("--model-file " + kFixture + " --prompt \"a calm sea\" --width 1280 --height 720 "
+                                   "--seconds 20 --validate --input-script " + script.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("console: steered panel 0 (\"a calm sea\") to \"a red storm\""), std::string::npos)
+      << r.output;
+  // The rollout's prompt track: the first prompt from frame 0, the steered one from a later frame.
+  EXPECT_NE(r.output.find("prompt from frame 0: \"a calm sea\""), std::string::npos) << r.output;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.output, m, std::regex(R"(prompt from frame (\d+): "a red storm")"))) << r.output;
+  EXPECT_GE(std::stoi(m[1]), 1) << r.output;
+  // Typing into the field did not walk the head: the letters of "a red storm" include a, s, d, e.
+  EXPECT_NE(r.output.find("desktop: panel 0 (\"a calm sea\") at (0.000, 1.500, -2.200) m"), std::string::npos)
+      << r.output;
+}
+
+TEST(DesktopRun, TheConsoleShowsInTheWindowWhereItStands) {
+  const fs::path with = output_dir() / "desktop-console.png", without = output_dir() / "desktop-no-console.png";
+  const std::string window = " --width 1280 --height 720 --seconds 2 --snapshot-at 1.5 --validate --snapshot ";
+  const ProgramRun a = run_desktop(window + with.string());
+  ASSERT_EQ(a.exit_code, 0) << a.output;
+  const ProgramRun b = run_desktop("--no-ui" + window + without.string());
+  ASSERT_EQ(b.exit_code, 0) << b.output;
+  auto shot = wv::media::read_png(with.string()), room = wv::media::read_png(without.string());
+  ASSERT_TRUE(shot && room);
+  // Its title bar and its body differ from the room behind; above it the sky is the same.
+  for (const glm::vec2 px : {glm::vec2(320.0f, 9.0f), glm::vec2(320.0f, 300.0f), glm::vec2(40.0f, 480.0f)}) {
+    const glm::ivec2 at = project(console_point(px), 1280, 720);
+    EXPECT_GT(pixel_difference(*shot, *room, at), 10.0) << "no console at " << at.x << "," << at.y;
+  }
+  EXPECT_LT(pixel_difference(*shot, *room, project(console_point({320.0f, -40.0f}), 1280, 720)), 2.0);
 }
 
 TEST(DesktopRun, ResizingAndMinimizingKeepItRunningCleanly) {

@@ -39,17 +39,28 @@ void expect_refused(const std::string& text, const std::string& message) {
 }
 
 TEST(InputScript, RefusesBadLinesNamingLineAndReason) {
-  expect_refused("0.5 jump", "s.txt:1: unknown action \"jump\" (move, key, press, release, wheel, resize, minimize, restore, close)");
+  expect_refused("0.5 jump", "s.txt:1: unknown action \"jump\" (move, key, type, press, release, wheel, resize, minimize, restore, close)");
   expect_refused("1 move 1 1\n0.5 move 2 2", "s.txt:2: times must not decrease (the line before is at 1.000000 s)");
   expect_refused("soon move 1 1", "s.txt:1: \"soon\" is not a time in seconds (0 to 86400)");
   expect_refused("1 move 1", "s.txt:1: move takes two numbers: x y (window coordinates)");
   expect_refused("1 resize 0 10", "s.txt:1: resize takes two numbers: x y (window coordinates, at least 1)");
-  expect_refused("1 key ctrl down", "s.txt:1: key takes a key (w a s d q e shift escape) and down or up");
+  expect_refused("1 key ctrl down", "s.txt:1: key takes a key (w a s d q e shift escape backspace enter left right home end delete tab) and down or up");
+  expect_refused("1 type", "s.txt:1: type takes the text to type after it");
+  expect_refused("1 type \xff\xfe", "s.txt:1: the text to type is not UTF-8");
   expect_refused("1 press middle", "s.txt:1: press takes a mouse button: left or right");
   expect_refused("1 wheel nan", "s.txt:1: wheel takes a number of notches (-100 to 100)");
   expect_refused("1 close now", "s.txt:1: close takes nothing after it");
   expect_refused("-1 close", "s.txt:1: \"-1\" is not a time in seconds (0 to 86400)");
   expect_refused("1", "s.txt:1: no action after the time");
+}
+
+TEST(InputScript, TypesTheRestOfTheLineAsText) {
+  auto script = InputScript::parse("1 type a red  storm ✓  # a comment\n2 key enter down\n", "s.txt");
+  ASSERT_TRUE(script) << script.error().message;
+  ASSERT_EQ(script->actions().size(), 2u);
+  EXPECT_EQ(script->actions()[0].kind, InputAction::Kind::Type);
+  EXPECT_EQ(script->actions()[0].text, "a red  storm ✓  ");  // spaces inside and before the comment kept
+  EXPECT_EQ(script->actions()[1].key, Key::Enter);
 }
 
 TEST(InputScript, RefusesAMissingFile) {

@@ -1,0 +1,156 @@
+#include "app/panel_control.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/rollout_track.h"
+#include "app/workspace/workspace.h"
+#include "model/rollout_engine.h"
+
+namespace wv::app {
+namespace {
+
+constexpr double kRateWindow_s = 1.0;
+
+// The spec of a rollout steered to `text` from `frame`: what the engine's prompt track now is.
+RolloutSourceSpec steered(const RolloutSourceSpec& spec, int64_t frame, const std::string& text, double fps) {
+  if (frame >= 1) return branch_source(spec, frame, text, std::nullopt, fps);
+  // From the first frame: a new prompt for the whole rollout (later seeds stay).
+  RolloutSourceSpec out = spec;
+  out.prompt = text;
+  out.events.clear();
+  for (RolloutBranch& b : out.branches) b.prompt.reset();
+  std::erase_if(out.branches, [](const RolloutBranch& b) { return !b.seed; });
+  return out;
+}
+
+PanelPose to_panel_pose(const wv::Pose& T_world_panel) {
+  const glm::vec3 front = T_world_panel.orientation * glm::vec3(0.0f, 0.0f, 1.0f);
+  return {.position_m = T_world_panel.position,
+          .yaw_deg = glm::degrees(std::atan2(front.x, front.z)),
+          .pitch_deg = glm::degrees(std::asin(std::clamp(front.y, -1.0f, 1.0f)))};
+}
+
+}  // namespace
+
+PanelControl::PanelControl(RunPanels& run, PanelPlayer& player, std::string workspace_path)
+    : run_(run), player_(player), workspace_path_(std::move(workspace_path)) {
+  WV_ASSERT(run.workspace.panels.size() == player.size());
+}
+
+PanelControl::~PanelControl() = default;
+
+std::shared_ptr<model::Rollout> PanelControl::rollout(size_t i) const {
+  return std::dynamic_pointer_cast<model::Rollout>(player_.panel(i).source);
+}
+
+void PanelControl::update(double t_s) {
+  rates_.resize(size());
+  last_frame_.resize(size(), -1);
+  resume_speed_.resize(size(), 1.0);
+  for (size_t i = 0; i < size(); ++i) {
+    Rate& r = rates_[i];
+    const int64_t frame = player_.shown(i) ? player_.shown(i)->index : -1;
+    if (frame != last_frame_[i] && frame >= 0) ++r.frames;
+    last_frame_[i] = frame;
+    if (t_s - r.since_s >= kRateWindow_s) {
+      r.fps = double(r.frames) / (t_s - r.since_s);
+      r.frames = 0;
+      r.since_s = t_s;
+    }
+  }
+}
+
+double PanelControl::fps(size_t i) const {
+  const auto& source = player_.panel(i).source;
+  return source && source->info().fps > 0 ? source->info().fps : 30.0;
+}
+
+Status PanelControl::steer(size_t i, const std::string& text) {
+  const std::shared_ptr<model::Rollout> r = rollout(i);
+  if (!r) return Error{name(i) + ": only rollouts computed here can be steered"};
+  const int64_t frame = player_.shown(i) ? player_.shown(i)->index + 1 : 0;
+  if (Status s = r->steer(frame, text); !s) return Error{name(i) + ": " + s.error().message};
+  RolloutSourceSpec& spec = run_.workspace.panels[i].source.rollout;
+  spec = steered(spec, frame, text, fps(i));
+  return Status::success();
+}
+
+void PanelControl::set_playing(size_t i, bool playing, double t_s) {
+  resume_speed_.resize(size(), 1.0);
+  if (playing == this->playing(i)) return;
+  if (!playing) resume_speed_[i] = player_.speed(i);
+  // Paused at speed 0: the clock stops, the source's queue fills and production stops with it.
+  player_.set_speed(i, playing ? resume_speed_[i] : 0.0, t_s);
+}
+
+void PanelControl::set_speed(size_t i, double speed, double t_s) {
+  WV_ASSERT(speed > 0.0);
+  resume_speed_.resize(size(), 1.0);
+  resume_speed_[i] = speed;
+  if (playing(i)) player_.set_speed(i, speed, t_s);
+}
+
+void PanelControl::restart(size_t i, double t_s) { player_.scrub(i, -player_.position_s(i, t_s), t_s); }
+
+void PanelControl::step(size_t i, double t_s) {
+  set_playing(i, false, t_s);
+  // To the middle of the next frame's time: the frame due there is the next one.
+  const int64_t next = (player_.shown(i) ? player_.shown(i)->index : -1) + 1;
+  seek_frame(i, next, t_s);
+}
+
+void PanelControl::seek_frame(size_t i, int64_t frame, double t_s) {
+  const double target_s = (double(std::max<int64_t>(frame, 0)) + 0.5) / fps(i);
+  player_.scrub(i, target_s - player_.position_s(i, t_s), t_s);
+}
+
+int64_t PanelControl::seekable_frames(size_t i) const {
+  if (const auto r = rollout(i)) return std::max<int64_t>(r->status().next_frame - 1, 0);
+  const auto& source = player_.panel(i).source;
+  if (source && source->info().frame_count > 0) return source->info().frame_count - 1;
+  return player_.shown(i) ? player_.shown(i)->index : 0;
+}
+
+PanelStatus PanelControl::status(size_t i) const {
+  PanelStatus s;
+  const auto& source = player_.panel(i).source;
+  if (!source) {
+    s.error = "the source could not open (see the log)";
+    return s;
+  }
+  s.kind = source->info().kind;
+  s.frame = player_.shown(i) ? player_.shown(i)->index : -1;
+  s.shown_fps = i < rates_.size() ? rates_[i].fps : 0.0;
+  s.speed = player_.speed(i);
+  const SourceSpec& spec = run_.workspace.panels[i].source;
+  if (spec.kind == SourceSpec::Kind::Rollout) s.model = spec.rollout.model;
+  if (const auto r = rollout(i)) {
+    const model::RolloutStatus rs = r->status();
+    s.lookahead = rs.lookahead;
+    s.lookahead_capacity = rs.lookahead_capacity;
+    s.steer_latency_ms = rs.last_steer_latency_ms;
+    s.unknown_words = rs.unknown_words;
+    for (const model::PromptChange& change : rs.prompt_track)
+      if (change.frame <= std::max<int64_t>(s.frame, 0)) s.prompt = change.text;
+    if (rs.error) s.error = rs.error->message;
+  } else if (auto e = source->error()) {
+    s.error = e->message;
+  }
+  return s;
+}
+
+std::vector<std::pair<int64_t, std::string>> PanelControl::prompt_track(size_t i) const {
+  std::vector<std::pair<int64_t, std::string>> out;
+  if (const auto r = rollout(i))
+    for (const model::PromptChange& change : r->status().prompt_track) out.emplace_back(change.frame, change.text);
+  return out;
+}
+
+Status PanelControl::save(const std::string& path) {
+  if (path.empty()) return Error{"no file to save to: give a name (Save as)"};
+  for (size_t i = 0; i < size(); ++i) run_.workspace.panels[i].pose = to_panel_pose(player_.panel(i).T_world_panel);
+  return save_workspace(path, run_.workspace);
+}
+
+}  // namespace wv::app

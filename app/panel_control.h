@@ -1,0 +1,100 @@
+// app/panel_control.h — what the in-world UI does to a run's panels, for real: steers and
+// branches rollouts through the engine (model/rollout_engine.h) and keeps the workspace's specs in
+// step, so a saved workspace replays what the user did; plays, pauses, restarts, steps, seeks and
+// sets the speed of panels through the player; reports each panel's status; saves the workspace.
+//
+//   wv::app::PanelControl control(run_panels, player, "demo.wv.json");
+//   control.update(t_s);                                    // every frame: measures shown fps
+//   if (wv::Status s = control.steer(1, "the balls turn green"); !s) show(s.error().message);
+//   wv::app::PanelStatus st = control.status(1);
+//
+// A steer applies from the frame after the one the panel shows (that frame stays on screen; the
+// lookahead computed under the old prompt is dropped and regenerated, DESIGN.md §3), and is
+// recorded in the panel's rollout source as a prompt change at that frame (a branch entry of the
+// source, app/rollout_track.h), which is exactly what the engine's prompt track now holds.
+//
+// Threading: the render thread; `run` and `player` outlive the control.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/panel_options.h"
+#include "app/panel_player.h"
+#include "wv/result.h"
+
+namespace wv::model {
+class Rollout;
+}
+
+namespace wv::app {
+
+struct PanelStatus {
+  std::string kind;            // the source's kind: "rollout", "video", ...
+  std::string model;           // rollout panels: the model id
+  int64_t frame = -1;          // the frame shown now; -1: none yet
+  double shown_fps = 0.0;      // new frames shown per second, over about the last second
+  double speed = 1.0;          // playback speed (0: paused)
+  size_t lookahead = 0;        // frames computed ahead of display (rollouts)
+  size_t lookahead_capacity = 0;
+  double steer_latency_ms = -1.0;  // the last steer to its first frame; -1: none yet
+  std::string prompt;              // rollouts: the prompt in force at the shown frame
+  std::vector<std::string> unknown_words;  // words of the rollout's prompts its model did not know
+  std::string error;                       // why the panel's source failed; empty: it did not
+};
+
+class PanelControl {
+ public:
+  PanelControl(RunPanels& run, PanelPlayer& player, std::string workspace_path);
+  ~PanelControl();
+
+  // Once per frame, after the player showed its frames.
+  void update(double t_s);
+
+  size_t size() const { return player_.size(); }
+  const std::string& name(size_t i) const { return player_.panel(i).name; }
+  // A rollout computed by this process's engine: steer and branch work on it.
+  bool steerable(size_t i) const { return rollout(i) != nullptr; }
+  Status steer(size_t i, const std::string& text);
+
+  // Playback (any panel with a source); t_s is the display time.
+  bool playing(size_t i) const { return player_.speed(i) > 0.0; }
+  void set_playing(size_t i, bool playing, double t_s);
+  void set_speed(size_t i, double speed, double t_s);  // > 0
+  void restart(size_t i, double t_s);
+  void step(size_t i, double t_s);                      // one frame on (pauses)
+  void seek_frame(size_t i, int64_t frame, double t_s);
+  // The last frame the panel can be sought to without waiting on the model: what it computed.
+  int64_t seekable_frames(size_t i) const;
+
+  PanelStatus status(size_t i) const;
+  // Rollouts: every prompt change (frame, text) the engine holds now; others: none.
+  std::vector<std::pair<int64_t, std::string>> prompt_track(size_t i) const;
+
+  // The workspace with every panel where it is now; the workspace file this run came from
+  // (empty: none).
+  const std::string& workspace_path() const { return workspace_path_; }
+  Status save(const std::string& path);
+
+ private:
+  std::shared_ptr<model::Rollout> rollout(size_t i) const;
+  double fps(size_t i) const;
+
+  RunPanels& run_;
+  PanelPlayer& player_;
+  std::string workspace_path_;
+  std::vector<double> resume_speed_;   // the speed to play at again after a pause
+  struct Rate {
+    double since_s = 0.0;
+    int64_t first_frame = -1, frames = 0;
+    double fps = 0.0;
+  };
+  std::vector<Rate> rates_;
+  std::vector<int64_t> last_frame_;
+};
+
+}  // namespace wv::app

@@ -1,0 +1,189 @@
+#include "app/ui_console.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/ui_keyboard.h"
+#include "model/rollout_engine.h"
+#include "wv/log.h"
+
+namespace wv::app {
+namespace {
+
+// Prompts to start from (the built-in model's vocabulary: colors, counts, shapes, rooms).
+constexpr const char* kPresets[] = {
+    "three red balls in a dark blue room",
+    "two green balls and a yellow box in a black room",
+    "one white ball in a grey room",
+    "four blue boxes in a dark red room",
+};
+
+const ImVec4 kErrorColor{1.0f, 0.45f, 0.4f, 1.0f};
+const ImVec4 kQuietColor{0.65f, 0.68f, 0.72f, 1.0f};
+
+// A disabled control that says why when hovered.
+void disabled_reason(bool disabled, const char* why) {
+  if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", why);
+}
+
+}  // namespace
+
+void UiConsole::set_target(size_t panel) {
+  if (panel == target_ || panel >= control_.size()) return;
+  target_ = panel;
+  prompt_for_target_ = false;  // the field follows the new panel's prompt
+  status_at_s_ = -1.0;
+}
+
+void UiConsole::report(const Status& s, const std::string& done) {
+  message_is_error_ = !s;
+  message_ = s ? done : s.error().message;
+  // The log keeps what the user did from inside the scene (and scripted runs can be checked).
+  if (s) wv::log_info("console: " + message_);
+  else wv::log_warn("console: " + message_);
+}
+
+void UiConsole::build(double t_s) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("worldview", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  if (control_.size() == 0) {
+    ImGui::TextWrapped("No panels. Start with --prompt TEXT, --open FILE or --workspace FILE.");
+    ImGui::End();
+    return;
+  }
+  target_ = std::min(target_, control_.size() - 1);
+  target_list();
+  status_lines(t_s);
+  if (ImGui::BeginTabBar("tabs")) {
+    if (ImGui::BeginTabItem("Prompt")) {
+      prompt_tab();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Playback")) {
+      playback_tab(t_s);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+void UiConsole::target_list() {
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::BeginCombo("##panel", control_.name(target_).c_str())) {
+    for (size_t i = 0; i < control_.size(); ++i)
+      if (ImGui::Selectable(control_.name(i).c_str(), i == target_)) set_target(i);
+    ImGui::EndCombo();
+  }
+}
+
+void UiConsole::status_lines(double t_s) {
+  if (status_at_s_ < 0.0 || t_s - status_at_s_ >= kStatusRefresh_s) {
+    shown_status_ = control_.status(target_);
+    status_at_s_ = t_s;
+  }
+  const PanelStatus& s = shown_status_;
+  char latency[32] = "none yet";
+  if (s.steer_latency_ms >= 0.0) std::snprintf(latency, sizeof latency, "%.0f ms", s.steer_latency_ms);
+  ImGui::Text("%s%s%s | frame %lld | %.1f fps | speed %s", s.kind.c_str(), s.model.empty() ? "" : " ",
+              s.model.c_str(), (long long)s.frame, s.shown_fps, s.speed > 0.0 ? "" : "paused");
+  if (s.speed > 0.0) {
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::Text("%.2fx", s.speed);
+  }
+  if (s.kind == "rollout")
+    ImGui::TextColored(kQuietColor, "lookahead %zu/%zu | last steer %s", s.lookahead, s.lookahead_capacity, latency);
+  if (!s.error.empty()) ImGui::TextColored(kErrorColor, "error: %s", s.error.c_str());
+}
+
+void UiConsole::steer() {
+  if (prompt_.empty()) {
+    report(Error{"nothing to steer with: type a prompt"}, "");
+    return;
+  }
+  const Status s = control_.steer(target_, prompt_);
+  report(s, "steered " + control_.name(target_) + " to \"" + prompt_ + "\"");
+  if (!s) return;
+  std::erase(history_, prompt_);
+  history_.insert(history_.begin(), prompt_);
+  if (history_.size() > kMaxHistory) history_.resize(kMaxHistory);
+  status_at_s_ = -1.0;
+}
+
+void UiConsole::prompt_tab() {
+  const bool steerable = control_.steerable(target_);
+  if (!prompt_for_target_ && !shown_status_.prompt.empty()) {
+    prompt_ = shown_status_.prompt;
+    prompt_for_target_ = true;
+  }
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::InputTextWithHint("##prompt", "a prompt for the panel", &prompt_, ImGuiInputTextFlags_EnterReturnsTrue) &&
+      steerable)
+    steer();
+  if (prompt_.size() > model::kMaxPromptBytes) prompt_.resize(model::kMaxPromptBytes);
+
+  ImGui::BeginDisabled(!steerable);
+  if (ImGui::Button("Steer", ImVec2(120, 0))) steer();
+  ImGui::EndDisabled();
+  disabled_reason(!steerable, "only rollouts computed here can be steered");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(200.0f);
+  if (ImGui::BeginCombo("##presets", "presets")) {
+    for (const char* preset : kPresets)
+      if (ImGui::Selectable(preset)) prompt_ = preset;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(200.0f);
+  ImGui::BeginDisabled(history_.empty());
+  if (ImGui::BeginCombo("##history", "history")) {
+    for (const std::string& old : history_)
+      if (ImGui::Selectable(old.c_str())) prompt_ = old;
+    ImGui::EndCombo();
+  }
+  ImGui::EndDisabled();
+
+  if (!message_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, message_is_error_ ? kErrorColor : kQuietColor);
+    ImGui::TextWrapped("%s", message_.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!shown_status_.unknown_words.empty()) {
+    std::string words;
+    for (const std::string& w : shown_status_.unknown_words) words += (words.empty() ? "" : ", ") + w;
+    ImGui::TextColored(kErrorColor, "the model does not know: %s", words.c_str());
+  }
+  ImGui::Checkbox("keyboard", &keyboard_);
+  if (keyboard_ && virtual_keyboard(prompt_, model::kMaxPromptBytes) == KeyboardAction::Enter && steerable) steer();
+}
+
+void UiConsole::playback_tab(double t_s) {
+  const size_t i = target_;
+  const bool playing = control_.playing(i);
+  if (ImGui::Button(playing ? "Pause" : "Play", ImVec2(90, 0))) control_.set_playing(i, !playing, t_s);
+  ImGui::SameLine();
+  if (ImGui::Button("Restart", ImVec2(90, 0))) control_.restart(i, t_s);
+  ImGui::SameLine();
+  if (ImGui::Button("Step", ImVec2(90, 0))) control_.step(i, t_s);
+
+  float speed = float(playing ? shown_status_.speed : 1.0);
+  ImGui::SetNextItemWidth(-60.0f);
+  if (ImGui::SliderFloat("speed", &speed, 0.25f, 4.0f, "%.2fx", ImGuiSliderFlags_Logarithmic))
+    control_.set_speed(i, std::max(speed, 0.25f), t_s);
+
+  // Over the frames computed so far: seeking there needs no waiting for the model.
+  int frame = int(std::max<int64_t>(shown_status_.frame, 0));
+  const int last = int(std::max<int64_t>(control_.seekable_frames(i), 1));
+  ImGui::SetNextItemWidth(-60.0f);
+  if (ImGui::SliderInt("frame", &frame, 0, last)) {
+    control_.seek_frame(i, frame, t_s);
+    status_at_s_ = -1.0;
+  }
+}
+
+}  // namespace wv::app

@@ -1,0 +1,63 @@
+// app/ui_console.h — the in-world console: one ImGui window that fills its UI surface and acts on
+// one panel at a time (the one picked in its list, or the last one selected with a pointer).
+//
+//   [panel list]                     the panel the console acts on
+//   status                           model, frame, shown fps, speed, lookahead, steer latency, error
+//   Prompt tab                       prompt field, Steer (Enter), history, presets, the words the
+//                                    model did not know, a virtual keyboard for the controller ray
+//   Playback tab                     play/pause, restart, step, speed, a scrub bar over the frames
+//
+// Every control does what it says through PanelControl; one that cannot act on the current panel
+// (steering a video) is disabled and says why, and failures show in the console.
+//
+//   wv::app::UiConsole console(control);
+//   surface.frame(dt_s, pointer, keys, [&] { console.build(t_s); });
+//
+// Threading: the render thread, inside the surface's ImGui frame.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/panel_control.h"
+
+namespace wv::app {
+
+class UiConsole {
+ public:
+  // How often the status numbers change on screen: often enough to follow, rarely enough that
+  // the console's pixels (and its texture upload) stay still between refreshes.
+  static constexpr double kStatusRefresh_s = 0.25;
+  static constexpr size_t kMaxHistory = 16;
+
+  explicit UiConsole(PanelControl& control) : control_(control) {}
+
+  // The panel the console acts on (e.g. the one the user selected in the scene).
+  void set_target(size_t panel);
+  size_t target() const { return target_; }
+  // The window, for the surface's whole pixels.
+  void build(double t_s);
+  // The result of the last action, for people (also what tests read back).
+  const std::string& message() const { return message_; }
+
+ private:
+  void target_list();
+  void status_lines(double t_s);
+  void prompt_tab();
+  void playback_tab(double t_s);
+  void steer();
+  void report(const Status& s, const std::string& done);
+
+  PanelControl& control_;
+  size_t target_ = 0;
+  std::string prompt_;
+  bool prompt_for_target_ = false;  // prompt_ holds the target's prompt or the user's edit of it
+  std::vector<std::string> history_;
+  bool keyboard_ = true;
+  std::string message_;
+  bool message_is_error_ = false;
+  PanelStatus shown_status_;
+  double status_at_s_ = -1.0;
+};
+
+}  // namespace wv::app

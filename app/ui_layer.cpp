@@ -1,0 +1,58 @@
+#include "app/ui_layer.h"
+
+#include <ctime>
+
+namespace wv::app {
+namespace {
+
+double thread_cpu_s() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+
+}  // namespace
+
+wv::Pose console_pose(float eye_height_m) {
+  const glm::vec3 eye{0.0f, eye_height_m, 0.0f};
+  const glm::vec3 position{0.0f, eye_height_m - 0.42f, -1.0f};
+  // look_at turns -Z toward its target: aim it away from the eye so the front (+Z) faces the eye.
+  return wv::look_at(position, position + (position - eye));
+}
+
+UiLayer::UiLayer(renderer::Renderer& renderer, PanelControl& control, const wv::Pose& T_world_console)
+    : renderer_(renderer),
+      control_(control),
+      surface_(kConsolePixels),
+      console_(control),
+      shape_{T_world_console, kConsoleSize_m},
+      texture_(renderer.create_texture()) {}
+
+UiLayer::~UiLayer() { renderer_.destroy_texture(texture_); }
+
+PointerInput UiLayer::update(const PointerInput& input, const UiKeyboard& keys, const PanelPlayer& player,
+                             std::optional<size_t> selected, double dt_s, double t_s) {
+  const double start = thread_cpu_s();
+  scene_shapes_.resize(player.size());
+  for (size_t i = 0; i < player.size(); ++i) scene_shapes_[i] = {player.panel(i).T_world_panel, player.panel(i).size_m};
+  const glm::ivec2 size_px = surface_.size_px();
+  routing_ = router_.route(input, {&shape_, 1}, {&size_px, 1}, scene_shapes_, dt_s);
+  const InteractionEffects fx = grab_.update(routing_.ui_grab, {&shape_, 1}, dt_s);
+  for (const auto& [surface, pose] : fx.moved) shape_.T_world_panel = pose;
+
+  if (selected) console_.set_target(*selected);
+  control_.update(t_s);
+  const UiPointer pointer = routing_.surface ? routing_.pointer : UiPointer{};
+  if (wv::FramePtr frame = surface_.frame(dt_s, pointer, keys, [&] { console_.build(t_s); }))
+    renderer_.update_texture(texture_, std::move(frame));
+  last_cpu_s_ = thread_cpu_s() - start;
+  return routing_.scene;
+}
+
+std::span<const renderer::PanelDraw> UiLayer::draws(std::span<const renderer::PanelDraw> panels) {
+  draws_.assign(panels.begin(), panels.end());
+  draws_.push_back({.texture = texture_, .T_world_panel = shape_.T_world_panel.matrix(), .size_m = shape_.size_m});
+  return draws_;
+}
+
+}  // namespace wv::app
