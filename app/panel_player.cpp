@@ -9,6 +9,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr auto kSourceTimeout = std::chrono::seconds(20);
+// A jump forward longer than this seeks (a seekable source) rather than decoding up to it.
+constexpr double kSeekAheadS = 1.0;
+
+std::vector<std::string> groups_of(const std::vector<Panel>& panels) {
+  std::vector<std::string> groups;
+  for (const Panel& p : panels) groups.push_back(p.group);
+  return groups;
+}
 
 }  // namespace
 
@@ -17,7 +25,7 @@ PanelPlayer::PanelPlayer(std::vector<Panel>& panels, renderer::Renderer& rendere
       renderer_(renderer),
       pump_index_(panels.size(), SIZE_MAX),
       shown_(panels.size()),
-      clocks_(panels.size()) {
+      clocks_(groups_of(panels)) {
   std::vector<PumpedSource> pumped;
   for (size_t i = 0; i < panels.size(); ++i) {
     const Panel& p = panels[i];
@@ -48,7 +56,7 @@ void PanelPlayer::set_hole(size_t i, bool hole) {
 
 void PanelPlayer::show_latest(double t_s) {
   for (size_t i = 0; i < panels_.size(); ++i)
-    if (panels_[i].source) show(i, panels_[i].source->frames().take_for_time(clocks_[i].at(t_s) + 1e-6));
+    if (panels_[i].source) show(i, panels_[i].source->frames().take_for_time(clocks_.position_s(i, t_s) + 1e-6));
 }
 
 Status PanelPlayer::show_due(double t_s) {
@@ -79,28 +87,29 @@ void PanelPlayer::set_hovered(size_t i, bool hovered) {
   draws_[i].size_m = panels_[i].size_m * (hovered ? 1.04f : 1.0f);
 }
 
-void PanelPlayer::reanchor(size_t i, double t_s) {
-  clocks_[i].source_s = clocks_[i].at(t_s);
-  clocks_[i].display_s = t_s;
-}
-
-void PanelPlayer::set_speed(size_t i, double speed, double t_s) {
-  reanchor(i, t_s);
-  clocks_[i].speed = speed;
-}
+void PanelPlayer::set_speed(size_t i, double speed, double t_s) { clocks_.set_speed(i, speed, t_s); }
 
 void PanelPlayer::scrub(size_t i, double delta_s, double t_s) {
-  reanchor(i, t_s);
-  FrameSource* source = panels_[i].source.get();
-  if (!source) return;
-  const double target = std::max(0.0, clocks_[i].source_s + delta_s);
-  if (target < clocks_[i].source_s) {
-    // Frames already shown are gone from the queue: going back means producing them again.
-    if (!source->info().seekable) return;
-    if (Status s = source->seek(int64_t(std::floor(target * source->info().fps))); !s) return;
-    shown_[i].reset();
+  const double now = clocks_.position_s(i, t_s);
+  const double target = std::max(0.0, now + delta_s);
+  const bool back = target < now;
+  // A lone panel that cannot go back holds its place; in a group the clock moves for the others.
+  bool moved = false;
+  for (size_t m : clocks_.members(i)) {
+    FrameSource* source = panels_[m].source.get();
+    if (!source) continue;
+    if (back || (target > now + kSeekAheadS && source->info().seekable)) {
+      // Frames already shown are gone from the queue: going back means producing them again.
+      // The source seeks by time: video files with variable frame timing land on the right frame.
+      if (!source->info().seekable || !source->seek_to_time(target)) {
+        if (back) continue;
+      } else {
+        shown_[m].reset();
+      }
+    }
+    moved = true;
   }
-  clocks_[i].source_s = target;
+  if (moved) clocks_.set_position(i, target, t_s);
 }
 
 void PanelPlayer::set_pose(size_t i, const wv::Pose& T_world_panel) {
