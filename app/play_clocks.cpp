@@ -1,18 +1,17 @@
 #include "app/play_clocks.h"
 
-#include <map>
-
 namespace wv::app {
 
 PlayClocks::PlayClocks(const std::vector<std::string>& groups) {
-  std::map<std::string, size_t> clock_of_group;
-  for (size_t i = 0; i < groups.size(); ++i) {
-    size_t clock = clocks_.size();
-    if (!groups[i].empty()) clock = clock_of_group.emplace(groups[i], clock).first->second;
-    if (clock == clocks_.size()) clocks_.emplace_back();
-    clocks_[clock].members.push_back(i);
-    clock_of_.push_back(clock);
-  }
+  for (const std::string& group : groups) add(group, 0.0, 0.0);
+}
+
+void PlayClocks::add(const std::string& group, double source_s, double t_s) {
+  size_t clock = clocks_.size();
+  if (!group.empty()) clock = clock_of_group_.emplace(group, clock).first->second;
+  if (clock == clocks_.size()) clocks_.push_back({.display_s = t_s, .source_s = source_s});
+  clocks_[clock].members.push_back(clock_of_.size());
+  clock_of_.push_back(clock);
 }
 
 double PlayClocks::position_s(size_t panel, double t_s) const { return clocks_[clock_of_[panel]].at(t_s); }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ class PlayClocks {
   void set_speed(size_t panel, double speed, double t_s);
   // At display time t_s the panel's clock (its group's) shows source time source_s.
   void set_position(size_t panel, double source_s, double t_s);
+  // Appends a panel: into its group's clock, or (group "" or new) on a clock of its own that shows
+  // source_s at display time t_s.
+  void add(const std::string& group, double source_s, double t_s);
   // The panels sharing this panel's clock, itself included, in panel order.
   const std::vector<size_t>& members(size_t panel) const;
 
@@ -42,6 +46,7 @@ class PlayClocks {
   };
   std::vector<size_t> clock_of_;  // per panel
   std::vector<Clock> clocks_;
+  std::map<std::string, size_t> clock_of_group_;
 };
 
 }  // namespace wv::app

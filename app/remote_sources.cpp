@@ -75,7 +75,8 @@ void RemoteSources::report() const {
   for (const Opened& o : opened_) {
     if (auto e = o.rollout->error()) wv::log_error(e->message);
     std::string line = o.where + ": tethered latency p50/p95 (ms):";
-    for (net::Stage s : {net::Stage::Inference, net::Stage::Encode, net::Stage::Queue, net::Stage::Network, net::Stage::Decode}) {
+    for (int i = 0; i < int(net::Stage::Count); ++i) {
+      const net::Stage s = net::Stage(i);
       const auto& t = o.rollout->telemetry();
       char buf[96];
       std::snprintf(buf, sizeof buf, " %s %.2f/%.2f", net::stage_name(s), t.percentile(s, 0.5), t.percentile(s, 0.95));

@@ -1,9 +1,10 @@
 // app/serve_command.h — `worldview serve`: the inference core alone, for tethered clients
 // (DESIGN.md §1, docs/protocol.md). Runs until SIGINT or SIGTERM.
 //
-//   worldview serve --listen 127.0.0.1:7420 [--token-file F] [--model-file M.pt] [--max-clients 8]
+//   worldview serve --listen 127.0.0.1:7420 [--token-file F] [--model-file M.pt] [--max-clients 8] [--allow-raw]
 //
 // Listens on loopback unless told otherwise, and refuses any other address without a token.
+// Raw frames go to clients on this machine only, unless --allow-raw (docs/protocol.md §3).
 #pragma once
 
 #include <string>
@@ -24,6 +25,7 @@ struct ServeOptions {
   int crf = 23;           // H.264 quality
   int max_kbps = 0;       // > 0: H.264 bit-rate cap per stream
   int inference_threads = 1;
+  bool allow_raw = false;  // raw frames also to clients on other machines (fast local networks)
 };
 
 CLI::App* add_serve_command(CLI::App& cli, ServeOptions& options);

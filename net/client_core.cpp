@@ -147,7 +147,12 @@ void ClientCore::read_payload(uint64_t generation, MessageType type) {
       std::shared_ptr<RemoteRollout> r;
       {
         std::lock_guard lock(mutex_);
-        if (auto it = rollouts_.find(frame->rollout); it != rollouts_.end()) r = it->second.lock();
+        if (auto it = rollouts_.find(frame->rollout); it != rollouts_.end()) {
+          r = it->second.lock();
+        } else if (auto early = early_frames_.find(frame->rollout);
+                   early != early_frames_.end() && early->second.size() < kMaxWindow) {
+          early->second.emplace_back(std::move(*frame), arrival);
+        }
       }
       if (r) r->on_frame(std::move(*frame), arrival);  // frames of rollouts closed meanwhile are dropped
     } else {
@@ -205,6 +210,7 @@ void ClientCore::dispatch(Message message) {
   if (auto* m = std::get_if<Opened>(&message)) {
     std::lock_guard lock(mutex_);
     if (auto it = pending_opens_.find(m->rollout); it != pending_opens_.end()) {
+      early_frames_[m->rollout];  // frames may come before add()
       it->second.set_value(std::move(*m));
       pending_opens_.erase(it);
     }  // else a resumed rollout: its size and rate are known already
@@ -299,11 +305,17 @@ Result<std::vector<StatFigure>> ClientCore::request_stats() {
 void ClientCore::add(const std::shared_ptr<RemoteRollout>& rollout) {
   std::lock_guard lock(mutex_);
   rollouts_[rollout->id()] = rollout;
+  // Under the lock: the network thread finds the rollout only after these are in its inbox.
+  if (auto early = early_frames_.find(rollout->id()); early != early_frames_.end()) {
+    for (auto& [frame, arrival] : early->second) rollout->on_frame(std::move(frame), arrival);
+    early_frames_.erase(early);
+  }
 }
 
 void ClientCore::remove(uint32_t id) {
   std::lock_guard lock(mutex_);
   rollouts_.erase(id);
+  early_frames_.erase(id);
 }
 
 std::vector<std::string> ClientCore::models() const {

@@ -88,6 +88,9 @@ class ClientCore : public std::enable_shared_from_this<ClientCore> {
   std::string server_name_;
   std::map<uint32_t, std::weak_ptr<RemoteRollout>> rollouts_;
   std::map<uint32_t, std::promise<Result<Opened>>> pending_opens_;
+  // Frames of rollouts answered with Opened whose RemoteRollout is not added yet (the server
+  // sends frames right after Opened): add() hands them over, in order, before any later one.
+  std::map<uint32_t, std::vector<std::pair<FrameMessage, uint64_t>>> early_frames_;  // with arrival ns
   std::deque<std::promise<Result<std::vector<StatFigure>>>> pending_stats_;
 };
 

@@ -112,6 +112,12 @@ void put(WireWriter& w, const FrameMessage& m) {
   w.u64(m.sent_ns);
   w.blob(m.data);
 }
+void put(WireWriter& w, const Shown& m) {
+  w.u32(m.rollout);
+  w.u32(m.network_us);
+  w.u32(m.decode_us);
+  w.u32(m.display_us);
+}
 void put(WireWriter&, const StatsRequest&) {}
 void put(WireWriter& w, const Stats& m) {
   w.u32(uint32_t(m.figures.size()));
@@ -279,6 +285,9 @@ bool get(WireReader& r, FrameMessage& m) {
   if (m.data.empty()) return r.fail("the frame has no data");
   return true;
 }
+bool get(WireReader& r, Shown& m) {
+  return r.u32(m.rollout) && r.u32(m.network_us) && r.u32(m.decode_us) && r.u32(m.display_us);
+}
 bool get(WireReader&, StatsRequest&) { return true; }
 bool get(WireReader& r, Stats& m) {
   uint32_t n = 0;
@@ -317,6 +326,7 @@ const char* message_name(MessageType type) {
     case MessageType::RequestKeyframe: return "RequestKeyframe";
     case MessageType::RolloutFailed: return "RolloutFailed";
     case MessageType::Frame: return "Frame";
+    case MessageType::Shown: return "Shown";
     case MessageType::StatsRequest: return "StatsRequest";
     case MessageType::Stats: return "Stats";
   }
@@ -329,7 +339,8 @@ MessageType message_type(const Message& message) {
       MessageType::Hello,      MessageType::Welcome,  MessageType::Refused,         MessageType::Open,
       MessageType::Opened,     MessageType::Steer,    MessageType::Branch,          MessageType::SetPlaying,
       MessageType::Seek,       MessageType::Close,    MessageType::Consumed,        MessageType::RequestKeyframe,
-      MessageType::RolloutFailed, MessageType::Frame, MessageType::StatsRequest,    MessageType::Stats};
+      MessageType::RolloutFailed, MessageType::Frame, MessageType::Shown,           MessageType::StatsRequest,
+      MessageType::Stats};
   static_assert(std::size(kTypes) == std::variant_size_v<Message>);
   return kTypes[message.index()];
 }
@@ -385,6 +396,7 @@ Result<Message> parse_message(MessageType type, std::span<const uint8_t> payload
     case MessageType::RequestKeyframe: return parse_as<RequestKeyframe>(type, payload);
     case MessageType::RolloutFailed: return parse_as<RolloutFailed>(type, payload);
     case MessageType::Frame: return parse_as<FrameMessage>(type, payload);
+    case MessageType::Shown: return parse_as<Shown>(type, payload);
     case MessageType::StatsRequest: return parse_as<StatsRequest>(type, payload);
     case MessageType::Stats: return parse_as<Stats>(type, payload);
   }

@@ -56,6 +56,7 @@ enum class MessageType : uint8_t {
   RequestKeyframe = 18,
   RolloutFailed = 19,
   Frame = 20,
+  Shown = 21,
   StatsRequest = 30,
   Stats = 31,
 };
@@ -207,6 +208,17 @@ struct FrameMessage {
   bool operator==(const FrameMessage&) const = default;
 };
 
+// client -> server: a frame of this rollout was shown; the client's stages of it, in microseconds,
+// for the server's latency figures (Stats).
+struct Shown {
+  static constexpr uint32_t kNotMeasured = UINT32_MAX;  // network: the clocks are not comparable
+  uint32_t rollout = 0;
+  uint32_t network_us = kNotMeasured;  // sent -> received (same-host clocks only)
+  uint32_t decode_us = 0;              // received -> in the panel's queue
+  uint32_t display_us = 0;             // in the panel's queue -> shown
+  bool operator==(const Shown&) const = default;
+};
+
 struct StatsRequest {
   bool operator==(const StatsRequest&) const = default;
 };
@@ -223,7 +235,7 @@ struct Stats {
 };
 
 using Message = std::variant<Hello, Welcome, Refused, Open, Opened, Steer, Branch, SetPlaying, Seek, Close, Consumed,
-                             RequestKeyframe, RolloutFailed, FrameMessage, StatsRequest, Stats>;
+                             RequestKeyframe, RolloutFailed, FrameMessage, Shown, StatsRequest, Stats>;
 
 struct Header {
   MessageType type = MessageType::Hello;

@@ -53,11 +53,15 @@ void RemoteRollout::on_frame(FrameMessage frame, uint64_t arrival_ns) {
     ++frames_dropped_;
     return;
   }
-  if (frame.sent_ns > 0 && arrival_ns >= frame.sent_ns) telemetry_.add(Stage::Network, double(arrival_ns - frame.sent_ns) / 1e6);
+  uint32_t network_us = Shown::kNotMeasured;
+  if (frame.sent_ns > 0 && arrival_ns >= frame.sent_ns) {
+    telemetry_.add(Stage::Network, double(arrival_ns - frame.sent_ns) / 1e6);
+    network_us = uint32_t(std::min<uint64_t>((arrival_ns - frame.sent_ns) / 1000, Shown::kNotMeasured - 1));
+  }
   telemetry_.add(Stage::Inference, frame.times.inference_us / 1000.0);
   telemetry_.add(Stage::Encode, frame.times.encode_us / 1000.0);
   telemetry_.add(Stage::Queue, frame.times.queue_us / 1000.0);
-  inbox_.push_back(std::move(frame));
+  inbox_.push_back({std::move(frame), network_us});
 }
 
 void RemoteRollout::on_failed(const std::string& reason) {
@@ -71,7 +75,8 @@ PumpResult RemoteRollout::pump() {
   if (closed_) return PumpResult::Ended;
   PumpResult result = playing_ ? PumpResult::Full : PumpResult::Paused;
   if (!inbox_.empty() && frames_.has_room()) {
-    FrameMessage m = std::move(inbox_.front());
+    FrameMessage m = std::move(inbox_.front().message);
+    const uint32_t network_us = inbox_.front().network_us;
     inbox_.pop_front();
     const uint64_t start = steady_ns();
     FramePtr frame;
@@ -101,8 +106,16 @@ PumpResult RemoteRollout::pump() {
       }
     }
     if (frame) {
-      telemetry_.add(Stage::Decode, double(steady_ns() - start) / 1e6);
+      const uint64_t queued = steady_ns();
+      telemetry_.add(Stage::Decode, double(queued - start) / 1e6);
       next_index_ = std::max(next_index_, frame->index + 1);
+      {
+        // A frame queued again (after a steer, seek or resume) replaces the entries from its index on.
+        std::lock_guard display(queued_mutex_);
+        std::erase_if(queued_, [&](const Queued& q) { return q.index >= frame->index; });
+        if (queued_.size() >= 4 * size_t(window_)) queued_.pop_front();  // taken but never shown
+        queued_.push_back({frame->index, queued, network_us, uint32_t((queued - start) / 1000)});
+      }
       frames_.try_push(std::move(frame));
       produced_ = true;
     }
@@ -160,7 +173,7 @@ Status RemoteRollout::steer(int64_t frame_index, const std::string& text) {
   ++epoch_;
   stale_.push_back({epoch_, frame_index});
   frames_.flush_from(frame_index);
-  std::erase_if(inbox_, [&](const FrameMessage& m) { return m.index >= frame_index; });
+  std::erase_if(inbox_, [&](const Arrived& a) { return a.message.index >= frame_index; });
   // No wait for a keyframe: frames before frame_index still in flight decode on the frames
   // already seen, and the server answers the steer with a keyframe, which follows the stale frames dropped here.
   next_index_ = std::min(next_index_, frame_index);
@@ -196,6 +209,21 @@ void RemoteRollout::close() {
   }
   core_->send(Close{id_});
   core_->remove(id_);
+}
+
+void RemoteRollout::shown(const Frame& frame) {
+  Shown message{.rollout = id_};
+  {
+    std::lock_guard display(queued_mutex_);
+    auto it = std::find_if(queued_.begin(), queued_.end(), [&](const Queued& q) { return q.index == frame.index; });
+    if (it == queued_.end()) return;  // shown again, or not one of this rollout's queued frames
+    message.network_us = it->network_us;
+    message.decode_us = it->decode_us;
+    message.display_us = uint32_t(std::min<uint64_t>((steady_ns() - it->queued_ns) / 1000, Shown::kNotMeasured - 1));
+    queued_.erase(queued_.begin(), it + 1);  // older frames were skipped, never shown
+  }
+  telemetry_.add(Stage::Display, message.display_us / 1000.0);
+  core_->send(message);
 }
 
 std::optional<Error> RemoteRollout::error() const {

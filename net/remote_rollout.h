@@ -10,6 +10,8 @@
 // Frames arrive on the client's network thread into a small inbox; pump() (the panel's producer
 // thread) decodes one into frames() and tells the server how many frames the panel has taken,
 // which is what lets the server send more: a panel that is not shown costs nothing remotely.
+// shown() (the render thread) closes a frame's display stage and sends the server the client's
+// stages of it (a Shown message), for `worldview stats`.
 // Threading: as wv::FrameSource; steer/branch/close from any thread but the network thread.
 #pragma once
 
@@ -46,6 +48,7 @@ class RemoteRollout : public wv::FrameSource {
   bool playing() const override { return playing_; }
   Status seek(int64_t frame_index) override;
   std::optional<Error> error() const override;
+  void shown(const Frame& frame) override;
 
   // As model::Rollout::steer: the prompt applies from frame_index on.
   Status steer(int64_t frame_index, const std::string& text);
@@ -61,7 +64,7 @@ class RemoteRollout : public wv::FrameSource {
   uint64_t frames_dropped() const { return frames_dropped_; }  // stale after a steer, or waiting for a keyframe
   uint32_t id() const { return id_; }
 
-  // Network thread (ClientCore) only:
+  // Network thread (ClientCore) only (or ClientCore::add, handing over frames that came early):
   void on_frame(FrameMessage frame, uint64_t arrival_ns);
   void on_failed(const std::string& reason);
   Open resume_open();  // after a reconnect: the Open that continues from the frame the panel shows
@@ -82,7 +85,11 @@ class RemoteRollout : public wv::FrameSource {
   std::atomic<uint64_t> bytes_received_{0}, frames_dropped_{0};
 
   mutable std::mutex mutex_;
-  std::deque<FrameMessage> inbox_;
+  struct Arrived {
+    FrameMessage message;
+    uint32_t network_us;  // Shown::kNotMeasured when the clocks do not compare
+  };
+  std::deque<Arrived> inbox_;
   std::unique_ptr<media::StreamDecoder> decoder_;
   bool await_keyframe_ = true;
   uint32_t epoch_ = 0;
@@ -99,6 +106,17 @@ class RemoteRollout : public wv::FrameSource {
   std::optional<Error> error_;
   bool closed_ = false;
   bool produced_ = false;
+
+  // Frames in the panel's queue, oldest first: when each was queued and its client stages, until
+  // shown() closes its display stage. A lock of its own: the render thread never waits on a decode.
+  struct Queued {
+    int64_t index;
+    uint64_t queued_ns;
+    uint32_t network_us;
+    uint32_t decode_us;
+  };
+  std::mutex queued_mutex_;
+  std::deque<Queued> queued_;
 };
 
 }  // namespace wv::net

@@ -7,7 +7,8 @@
 //   auto server = wv::net::Server::start({.token = token}, host);
 //
 // Threading: open() and every HostedRollout method may be called from the server's threads at
-// any time; a HostedRollout is used by one connection only.
+// any time; a HostedRollout is used by one connection only. open() runs on the server's loader
+// thread, so it may take long (load a model) without stalling other clients.
 #pragma once
 
 #include <cstdint>

@@ -21,7 +21,8 @@ std::vector<StatFigure> ServerShared::figures() const {
       {"frames_dropped", double(frames_dropped.load())},
       {"bytes_sent", double(bytes_sent.load())},
   };
-  for (Stage stage : {Stage::Inference, Stage::Encode, Stage::Queue}) {
+  for (int i = 0; i < int(Stage::Count); ++i) {
+    const Stage stage = Stage(i);
     f.push_back({std::string(stage_name(stage)) + "_ms_p50", stages.percentile(stage, 0.50)});
     f.push_back({std::string(stage_name(stage)) + "_ms_p95", stages.percentile(stage, 0.95)});
   }
@@ -58,13 +59,15 @@ struct Server::Impl {
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Server::~Server() {
-  // Close everything on the network thread; run() returns once no operation is left.
+  // Close everything on the network thread; run() returns once no operation is left (an Open
+  // on the loader holds the network thread's work until its answer was handled).
   asio::post(impl_->io, [impl = impl_.get()] {
     std::error_code ec;
     impl->acceptor.close(ec);
     for (auto& c : impl->connections) c->close("");
   });
   impl_->thread.join();
+  impl_->shared.loader.join();
   impl_->connections.clear();
 }
 

@@ -9,7 +9,8 @@
 //
 // Refuses to listen on an address other than loopback without a token. One network thread runs
 // every connection; each connection has its own sender thread that takes frames, encodes and
-// hands them to the network thread. Memory per client is bounded: at most `window` frames per
+// hands them to the network thread; one loader thread runs RolloutHost::open (a model that loads
+// for seconds delays other Opens, never other clients' frames). Memory per client is bounded: at most `window` frames per
 // rollout ahead of the client's Consumed count, and at most max_pending_bytes waiting for the
 // socket; past that frames are dropped and the next one sent is a keyframe. A connection that
 // breaks the protocol is closed with a logged reason; the others go on.

@@ -11,6 +11,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Messages held while an Open is loading; past this the connection stops reading (TCP pushes
+// back) until the Open is answered.
+constexpr size_t kMaxHeld = 64;
+
 uint32_t micros(Clock::duration d) {
   return uint32_t(std::clamp<int64_t>(std::chrono::duration_cast<std::chrono::microseconds>(d).count(), 0, UINT32_MAX));
 }
@@ -31,6 +35,7 @@ bool client_may_send(MessageType t) {
     case MessageType::Close:
     case MessageType::Consumed:
     case MessageType::RequestKeyframe:
+    case MessageType::Shown:
     case MessageType::StatsRequest: return true;
     default: return false;
   }
@@ -93,6 +98,7 @@ void ServerConnection::close(const std::string& reason) {
     shared_.rollouts_open -= int64_t(rollouts_.size());
     rollouts_.clear();
   }
+  held_.clear();
   std::error_code ec;
   deadline_.cancel();
   socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
@@ -143,7 +149,9 @@ void ServerConnection::read_payload(MessageType type) {
     auto message = parse_message(type, self->payload_);
     if (!message) return self->close(message.error().message);
     self->handle(std::move(*message));
-    if (!self->closed_) self->read_header();
+    if (self->closed_) return;
+    if (self->held_.size() >= kMaxHeld) self->read_paused_ = true;  // open_done() reads on
+    else self->read_header();
   });
 }
 
@@ -152,7 +160,15 @@ void ServerConnection::handle(Message message) {
     if (welcomed_) return close("sent a second Hello");
     return on_hello(*m);
   }
+  // While an Open is loading, what follows waits for its answer (it may name that rollout),
+  // except what only feeds flow control and figures.
+  if (opening_ && !std::holds_alternative<Consumed>(message) && !std::holds_alternative<RequestKeyframe>(message) &&
+      !std::holds_alternative<Shown>(message) && !std::holds_alternative<StatsRequest>(message)) {
+    held_.push_back(std::move(message));
+    return;
+  }
   if (auto* m = std::get_if<Open>(&message)) return on_open(*m);
+  if (auto* m = std::get_if<Shown>(&message)) return on_shown(*m);
   if (auto* m = std::get_if<Branch>(&message)) return on_branch(*m);
   if (std::holds_alternative<StatsRequest>(message)) return on_stats();
   std::unique_lock lock(mutex_);
@@ -228,22 +244,58 @@ void ServerConnection::on_open(const Open& m) {
     if (rollouts_.count(m.rollout)) return close("Open message: " + where + " is already open");
   }
   if (!(codecs_ & codec_bit(m.codec))) return fail_rollout(m.rollout, "the codec was not agreed in Welcome");
-  auto rollout = shared_.host->open({.model = m.model,
-                                     .prompt_track = m.prompt_track,
-                                     .seed_track = m.seed_track,
-                                     .frame_count = m.frame_count,
-                                     .lookahead = 3,
-                                     .name = peer_ + " " + where});
-  if (!rollout) return fail_rollout(m.rollout, rollout.error().message);
-  if (m.start_frame > 0) {
-    if (Status s = (*rollout)->source().seek(m.start_frame); !s) return fail_rollout(m.rollout, s.error().message);
+  RolloutRequest request{.model = m.model,
+                         .prompt_track = m.prompt_track,
+                         .seed_track = m.seed_track,
+                         .frame_count = m.frame_count,
+                         .lookahead = 3,
+                         .name = peer_ + " " + where};
+  // A model may take seconds to load: the loader thread opens it while this thread serves every
+  // connection. The work guard keeps the network thread running until the answer is handled.
+  opening_ = true;
+  auto work = asio::make_work_guard(socket_.get_executor());
+  asio::post(shared_.loader, [self = shared_from_this(), m, request = std::move(request), work = std::move(work)]() mutable {
+    Result<std::unique_ptr<HostedRollout>> rollout = Error{"the connection closed"};
+    if (!self->closed_) rollout = self->shared_.host->open(request);
+    if (rollout && m.start_frame > 0) {
+      if (Status s = (*rollout)->source().seek(m.start_frame); !s) {
+        (*rollout)->close();
+        rollout = s.error();
+      }
+    }
+    if (rollout) (*rollout)->source().set_playing(m.playing);
+    auto network = work.get_executor();
+    asio::post(network, [self = std::move(self), m = std::move(m), rollout = std::move(rollout), work = std::move(work)]() mutable {
+      self->open_done(m, std::move(rollout));
+    });
+  });
+}
+
+void ServerConnection::open_done(const Open& m, Result<std::unique_ptr<HostedRollout>> rollout) {
+  opening_ = false;
+  if (closed_) {
+    if (rollout) (*rollout)->close();
+    return;
   }
-  (*rollout)->source().set_playing(m.playing);
-  Served s;
-  s.rollout = std::move(*rollout);
-  s.window = m.window;
-  s.codec = m.codec;
-  opened(m.rollout, std::move(s));
+  if (!rollout) {
+    fail_rollout(m.rollout, rollout.error().message);
+  } else {
+    Served s;
+    s.rollout = std::move(*rollout);
+    s.window = m.window;
+    s.codec = m.codec;
+    opened(m.rollout, std::move(s));
+  }
+  // What came meanwhile, in order; another Open among it holds the rest again.
+  while (!opening_ && !closed_ && !held_.empty()) {
+    Message next = std::move(held_.front());
+    held_.pop_front();
+    handle(std::move(next));
+  }
+  if (read_paused_ && !closed_ && held_.size() < kMaxHeld) {
+    read_paused_ = false;
+    read_header();
+  }
 }
 
 void ServerConnection::on_branch(const Branch& m) {
@@ -303,6 +355,13 @@ void ServerConnection::on_stats() {
   std::vector<StatFigure> figures = shared_.figures();
   if (figures.size() > kMaxListEntries) figures.resize(kMaxListEntries);
   send(encode(Stats{std::move(figures)}));
+}
+
+void ServerConnection::on_shown(const Shown& m) {
+  // The client's stages of a frame it showed; its clock compares with ours on this machine only.
+  if (loopback_ && m.network_us != Shown::kNotMeasured) shared_.stages.add(Stage::Network, m.network_us / 1000.0);
+  shared_.stages.add(Stage::Decode, m.decode_us / 1000.0);
+  shared_.stages.add(Stage::Display, m.display_us / 1000.0);
 }
 
 void ServerConnection::send(std::vector<uint8_t> bytes) {

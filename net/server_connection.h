@@ -1,8 +1,10 @@
 // net/server_connection.h — internal: one client of the server, from Hello to close.
 //
 // Threads: every handler runs on the server's network thread; the sender thread takes frames
-// from the client's rollouts, encodes them and posts the bytes to the network thread. close()
-// (network thread) stops and joins the sender, closes the rollouts and the socket.
+// from the client's rollouts, encodes them and posts the bytes to the network thread; an Open
+// runs RolloutHost::open on the server's loader thread (ServerShared::loader) and is answered
+// back on the network thread. close() (network thread) stops and joins the sender, closes the
+// rollouts and the socket.
 #pragma once
 
 #include <asio.hpp>
@@ -58,8 +60,10 @@ class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
   void handle(Message message);
   void on_hello(const Hello& m);
   void on_open(const Open& m);
+  void open_done(const Open& m, Result<std::unique_ptr<HostedRollout>> rollout);  // network thread
   void on_branch(const Branch& m);
   void on_stats();
+  void on_shown(const Shown& m);
   void opened(uint32_t id, Served served);  // network thread, under mutex_ not held
   void fail_rollout(uint32_t id, const std::string& reason);
   void send(std::vector<uint8_t> bytes);     // network thread: counts the bytes as pending, then enqueue()
@@ -77,7 +81,10 @@ class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
   bool loopback_ = false;
   uint32_t codecs_ = 0;  // allowed on this connection, after Hello
   bool welcomed_ = false;
-  bool closed_ = false;
+  std::atomic<bool> closed_{false};  // also read by the loader thread
+  bool opening_ = false;             // an Open is on the loader thread
+  std::deque<Message> held_;         // messages that came meanwhile, handled once it is answered
+  bool read_paused_ = false;         // held_ is full: the socket is read again once it drains
 
   uint8_t header_[kHeaderBytes] = {};
   std::vector<uint8_t> payload_;

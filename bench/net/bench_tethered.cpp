@@ -50,6 +50,7 @@ int64_t play(FrameSource& s, int64_t until, std::chrono::milliseconds duration, 
   while (Clock::now() < end) {
     s.pump();
     if (FramePtr f = s.frames().try_pop()) {
+      s.shown(*f);
       last = f->index;
       if (last >= until) return last;
     } else {
@@ -84,7 +85,10 @@ double sustained_fps(const std::vector<FrameSource*>& sources, double seconds) {
     const double t = double(tick++) / 24.0;  // one display frame
     for (size_t i = 0; i < sources.size(); ++i) {
       sources[i]->pump();
-      if (sources[i]->frames().try_pop()) ++taken[i];
+      if (FramePtr f = sources[i]->frames().try_pop()) {
+        sources[i]->shown(*f);
+        ++taken[i];
+      }
     }
     std::this_thread::sleep_until(start + std::chrono::microseconds(int64_t((t + 1.0 / 24.0) * 1e6)));
   }
@@ -140,7 +144,8 @@ int main(int argc, char** argv) {
                 pct(tethered, 0.5), pct(tethered, 0.95), pct(tethered, 0.5) - pct(in_process, 0.5),
                 pct(tethered, 0.95) - pct(in_process, 0.95));
     const auto& t = (*r)->telemetry();
-    for (net::Stage s : {net::Stage::Inference, net::Stage::Encode, net::Stage::Queue, net::Stage::Network, net::Stage::Decode}) {
+    for (int i = 0; i < int(net::Stage::Count); ++i) {
+      const net::Stage s = net::Stage(i);
       std::printf("      %-10s (all frames)            %7.2f %7.2f\n", net::stage_name(s), t.percentile(s, 0.5), t.percentile(s, 0.95));
     }
     (*r)->close();

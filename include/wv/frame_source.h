@@ -73,6 +73,10 @@ class FrameSource {
 
   // Why the source stopped, once pump() returned Failed.
   virtual std::optional<Error> error() const = 0;
+
+  // The render thread shows `frame`, taken from frames(). Sources that keep latency telemetry
+  // note the moment (a tethered rollout: its display stage); others need not. Never blocks.
+  virtual void shown(const Frame& frame) { (void)frame; }
 };
 
 }  // namespace wv

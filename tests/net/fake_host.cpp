@@ -138,8 +138,21 @@ std::vector<uint8_t> expected_frame(const FakeHostOptions& o, const std::vector<
   return px;
 }
 
+std::vector<std::string> FakeHost::models() const {
+  if (options_.load_time.count() > 0) return {"fake", "fake-slow"};
+  return {"fake"};
+}
+
 Result<std::unique_ptr<HostedRollout>> FakeHost::open(const RolloutRequest& request) {
-  if (request.model != "fake") return Error{request.name + ": unknown model \"" + request.model + "\""};
+  const auto offered = models();
+  if (std::find(offered.begin(), offered.end(), request.model) == offered.end()) {
+    return Error{request.name + ": unknown model \"" + request.model + "\""};
+  }
+  if (request.model == "fake-slow") {
+    ++loading;
+    std::this_thread::sleep_for(options_.load_time);
+    --loading;
+  }
   ++opened;
   return std::unique_ptr<HostedRollout>(
       std::make_unique<FakeRollout>(options_, request.prompt_track, request.seed_track, request.frame_count));

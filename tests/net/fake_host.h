@@ -18,6 +18,7 @@ struct FakeHostOptions {
   int32_t height = 16;
   double fps = 24.0;
   std::chrono::microseconds step_time{0};  // pump() sleeps this long per frame (a slow model)
+  std::chrono::milliseconds load_time{0};  // > 0: also offers "fake-slow", whose open() sleeps this long (a model loading)
 };
 
 // The pixels frame `index` has under these tracks.
@@ -27,11 +28,12 @@ std::vector<uint8_t> expected_frame(const FakeHostOptions& o, const std::vector<
 class FakeHost : public RolloutHost {
  public:
   explicit FakeHost(FakeHostOptions options = {}) : options_(options) {}
-  std::vector<std::string> models() const override { return {"fake"}; }
+  std::vector<std::string> models() const override;
   Result<std::unique_ptr<HostedRollout>> open(const RolloutRequest& request) override;
 
   const FakeHostOptions& options() const { return options_; }
   std::atomic<int64_t> opened{0};
+  std::atomic<int64_t> loading{0};  // opens of "fake-slow" sleeping now
 
  private:
   FakeHostOptions options_;

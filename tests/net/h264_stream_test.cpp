@@ -105,5 +105,62 @@ TEST(H264Loopback, AfterARestartTheStreamResumesAtAKeyframe) {
   }
 }
 
+// A reader too slow for its stream: the server drops frames once max_pending_bytes wait for the
+// socket, and the next frame the reader gets is a keyframe, so every frame it gets decodes to
+// the host's pixels (a P-frame after a gap would decode against the wrong reference).
+TEST(H264Loopback, ASlowReaderLosesFramesAndGoesOnAtAKeyframe) {
+  FakeHost host(smooth());
+  auto params = loopback_params();
+  params.max_pending_bytes = 4096;
+  auto server = Server::start(params, host);
+  ASSERT_TRUE(server) << server.error().message;
+  RawPeer slow((*server)->port(), /*receive_buffer=*/4096);
+  slow.send(encode(Hello{.codecs = codec_bit(Codec::H264), .client_name = "slow reader"}));
+  slow.send(encode(Open{.rollout = 1, .model = "fake", .prompt_track = {{0, "calm"}}, .seed_track = {{0, 4}},
+                        .window = 64, .codec = Codec::H264}));
+  // It says it consumed every frame sent, so only the bytes waiting for its socket hold the
+  // server back; it reads nothing until the server drops.
+  const auto consume_all = [&] { slow.send(encode(Consumed{1, uint64_t(server_figure(**server, "frames_sent"))})); };
+  const auto end = std::chrono::steady_clock::now() + 20s;
+  while (server_figure(**server, "frames_dropped") < 1 && std::chrono::steady_clock::now() < end) {
+    consume_all();
+    std::this_thread::sleep_for(2ms);
+  }
+  ASSERT_GE(server_figure(**server, "frames_dropped"), 1.0);
+  // Now it reads, and takes more frames, until it has frames from after a drop.
+  std::vector<uint8_t> bytes;
+  std::vector<FrameMessage> frames;
+  const auto any_gap = [&] {
+    for (size_t i = 1; i < frames.size(); ++i)
+      if (frames[i].index != frames[i - 1].index + 1) return true;
+    return false;
+  };
+  const auto read_end = std::chrono::steady_clock::now() + 20s;
+  while (!any_gap() && std::chrono::steady_clock::now() < read_end) {
+    consume_all();
+    slow.receive_for(50ms, bytes);
+    frames = frames_in(messages_in(bytes));
+  }
+  ASSERT_GE(frames.size(), 2u);
+  auto decoder = media::StreamDecoder::open();
+  ASSERT_TRUE(decoder);
+  size_t gaps = 0;
+  for (size_t i = 0; i < frames.size(); ++i) {
+    const FrameMessage& f = frames[i];
+    const bool after_gap = i > 0 && f.index != frames[i - 1].index + 1;
+    ASSERT_TRUE(i == 0 || f.index > frames[i - 1].index) << "frame " << f.index;
+    if (after_gap) {
+      ++gaps;
+      EXPECT_TRUE(f.keyframe) << "frame " << f.index << " follows dropped frames " << frames[i - 1].index + 1 << ".."
+                              << f.index - 1 << " but is not a keyframe";
+    }
+    auto decoded = (*decoder)->decode(f.data, f.width, f.height, f.index, f.pts_s);
+    ASSERT_TRUE(decoded) << "frame " << f.index << ": " << decoded.error().message;
+    EXPECT_LT(mean_abs_error(**decoded, expected_frame(host.options(), {{0, "calm"}}, {{0, 4}}, f.index)), 8.0)
+        << "frame " << f.index;
+  }
+  EXPECT_GE(gaps, 1u) << "the reader got every frame: the drop path was not taken";
+}
+
 }  // namespace
 }  // namespace wv::net::testing

@@ -1,10 +1,28 @@
 // Server and client over loopback in raw mode: exact frames, steering, several clients, tokens.
+#include <ifaddrs.h>
+#include <net/if.h>
+
 #include <gtest/gtest.h>
 
 #include "tests/net/loopback_util.h"
 
 namespace wv::net::testing {
 namespace {
+
+// An IPv4 address of this machine that is not loopback; empty when it has none.
+std::string non_loopback_address() {
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return "";
+  std::string found;
+  for (ifaddrs* i = list; i && found.empty(); i = i->ifa_next) {
+    if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET || (i->ifa_flags & IFF_LOOPBACK) || !(i->ifa_flags & IFF_UP)) continue;
+    char text[INET_ADDRSTRLEN] = {};
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(i->ifa_addr)->sin_addr, text, sizeof text);
+    found = text;
+  }
+  freeifaddrs(list);
+  return found;
+}
 
 TEST(Loopback, ARemoteRolloutShowsExactlyTheHostsFrames) {
   FakeHost host;
@@ -186,6 +204,68 @@ TEST(Loopback, StatsCountClientsAndFrames) {
   EXPECT_EQ(by_name["rollouts"], 1.0);
   EXPECT_GE(by_name["frames_sent"], 10.0);
   EXPECT_GE(by_name["encode_ms_p95"], 0.0);
+}
+
+TEST(Loopback, ShownFramesGiveTheDisplayStageHereAndInTheServersFigures) {
+  FakeHost host;
+  auto server = Server::start(loopback_params(), host);
+  ASSERT_TRUE(server);
+  auto client = Client::connect(client_params((*server)->port()));
+  ASSERT_TRUE(client);
+  auto rollout = (*client)->open(fake_rollout("a", 1));
+  ASSERT_TRUE(rollout);
+  const auto frames = take_frames(**rollout, 6);
+  ASSERT_EQ(frames.size(), 6u);
+  std::this_thread::sleep_for(30ms);  // queued, then shown 30 ms later
+  for (const auto& f : frames) (*rollout)->shown(*f);
+  (*rollout)->shown(*frames.back());  // shown again: no second sample
+  const LatencyStats& t = (*rollout)->telemetry();
+  EXPECT_EQ(t.count(Stage::Display), 6u);
+  EXPECT_GE(t.percentile(Stage::Display, 0.0), 30.0);
+  // The server has the client's stages from its Shown messages.
+  const auto end = std::chrono::steady_clock::now() + 5s;
+  while (server_figure(**server, "display_ms_p50") < 0 && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(5ms);
+  EXPECT_GE(server_figure(**server, "display_ms_p50"), 30.0);
+  for (const char* stage : {"inference", "encode", "queue", "network", "decode", "display"}) {
+    EXPECT_GE(server_figure(**server, std::string(stage) + "_ms_p95"), 0.0) << stage;
+  }
+}
+
+// Raw frames go to other machines only when the server allows it (`serve --allow-raw`) and the
+// client asks for them (`--codec raw`; auto asks for raw from loopback servers only). Another
+// machine is played by this one's own non-loopback address (the connection stays on this host).
+TEST(Loopback, RawFramesGoBeyondThisMachineOnlyWhenAllowed) {
+  const std::string address = non_loopback_address();
+  if (address.empty()) GTEST_SKIP() << "this machine has no non-loopback IPv4 address";
+  FakeHost host;
+  for (const bool allow : {false, true}) {
+    auto params = loopback_params();
+    params.listen = Endpoint{address, 0};
+    params.token = "t0ken";
+    params.raw_off_loopback = allow;
+    auto server = Server::start(params, host);
+    ASSERT_TRUE(server) << server.error().message;
+    auto cp = client_params((*server)->port(), "t0ken");
+    cp.server = Endpoint{address, (*server)->port()};
+    auto automatic = Client::connect(cp);
+    ASSERT_TRUE(automatic) << automatic.error().message;
+    EXPECT_EQ((*automatic)->codec(), Codec::H264) << "allowed: " << allow;
+    cp.codec = CodecChoice::Raw;
+    auto raw = Client::connect(cp);
+    if (!allow) {
+      ASSERT_FALSE(raw);
+      EXPECT_NE(raw.error().message.find("no codec in common (raw frames only go to clients on this machine)"),
+                std::string::npos) << raw.error().message;
+      continue;
+    }
+    ASSERT_TRUE(raw) << raw.error().message;
+    EXPECT_EQ((*raw)->codec(), Codec::Raw);
+    auto rollout = (*raw)->open(fake_rollout("far away", 3));
+    ASSERT_TRUE(rollout) << rollout.error().message;
+    const auto frames = take_frames(**rollout, 3);
+    ASSERT_EQ(frames.size(), 3u);
+    EXPECT_EQ(pixels_of(*frames[2]), expected_frame(host.options(), {{0, "far away"}}, {{0, 3}}, 2));  // lossless
+  }
 }
 
 }  // namespace

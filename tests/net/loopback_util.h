@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -136,8 +137,13 @@ class RawPeer {
     }
     return false;
   }
-  // Reads what is there for `duration` (the socket stays open).
+  // Reads what is there for `duration` (the socket stays open); returns how many bytes.
   size_t drain_for(std::chrono::milliseconds duration) {
+    std::vector<uint8_t> ignored;
+    return receive_for(duration, ignored);
+  }
+  // As drain_for, keeping the bytes (appended to `into`).
+  size_t receive_for(std::chrono::milliseconds duration, std::vector<uint8_t>& into) {
     timeval tv{0, 20000};
     setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     const auto end = std::chrono::steady_clock::now() + duration;
@@ -145,7 +151,10 @@ class RawPeer {
     size_t total = 0;
     while (std::chrono::steady_clock::now() < end) {
       const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
-      if (n > 0) total += size_t(n);
+      if (n > 0) {
+        total += size_t(n);
+        into.insert(into.end(), buffer, buffer + n);
+      }
       if (n == 0) break;
     }
     return total;
@@ -155,6 +164,37 @@ class RawPeer {
   int fd_ = -1;
   bool connected_ = false;
 };
+
+// The messages in bytes a RawPeer received, in order; a message cut off at the end is left out,
+// and a damaged one fails the test.
+inline std::vector<Message> messages_in(const std::vector<uint8_t>& bytes) {
+  std::vector<Message> messages;
+  std::span<const uint8_t> rest(bytes);
+  while (rest.size() >= kHeaderBytes) {
+    auto header = parse_header(rest.first<kHeaderBytes>());
+    EXPECT_TRUE(header) << header.error().message;
+    if (!header || rest.size() < kHeaderBytes + header->payload_bytes) break;
+    auto message = parse_message(header->type, rest.subspan(kHeaderBytes, header->payload_bytes));
+    EXPECT_TRUE(message) << message.error().message;
+    if (!message) break;
+    messages.push_back(std::move(*message));
+    rest = rest.subspan(kHeaderBytes + header->payload_bytes);
+  }
+  return messages;
+}
+
+inline std::vector<FrameMessage> frames_in(const std::vector<Message>& messages) {
+  std::vector<FrameMessage> frames;
+  for (const Message& m : messages)
+    if (auto* f = std::get_if<FrameMessage>(&m)) frames.push_back(*f);
+  return frames;
+}
+
+inline double server_figure(const Server& server, const std::string& name) {
+  for (const auto& f : server.stats())
+    if (f.name == name) return f.value;
+  return -1.0;
+}
 
 inline std::vector<uint8_t> hello_bytes(const std::string& token = "") {
   return encode(Hello{.codecs = codec_bit(Codec::Raw), .token = token, .client_name = "raw peer"});

@@ -47,6 +47,7 @@ std::vector<Message> one_of_each() {
       RolloutFailed{7, "the model threw"},
       frame,
       h264,
+      Shown{.rollout = 7, .network_us = 250, .decode_us = 900, .display_us = 16000},
       StatsRequest{},
       Stats{{{"clients", 2}, {"encode_ms_p95", 1.25}}},
   };
