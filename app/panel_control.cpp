@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/layout.h"
+#include "app/model_catalog.h"
 #include "app/rollout_track.h"
 #include "app/workspace/workspace.h"
 #include "model/rollout_engine.h"
@@ -22,6 +24,12 @@ RolloutSourceSpec steered(const RolloutSourceSpec& spec, int64_t frame, const st
   for (RolloutBranch& b : out.branches) b.prompt.reset();
   std::erase_if(out.branches, [](const RolloutBranch& b) { return !b.seed; });
   return out;
+}
+
+// As open_panels names panels: "panel 3 (\"three red balls ...\")".
+std::string panel_label(size_t index, const std::string& text) {
+  const std::string label = text.size() > 60 ? text.substr(0, 57) + "..." : text;
+  return "panel " + std::to_string(index) + " (\"" + label + "\")";
 }
 
 PanelPose to_panel_pose(const wv::Pose& T_world_panel) {
@@ -91,18 +99,61 @@ Result<size_t> PanelControl::branch(size_t i, const std::string& text, double t_
   spec.source.rollout = branch_source(spec.source.rollout, frame, text, std::nullopt, fps(i));
   const Panel& parent = player_.panel(i);
   Panel panel{.source = *fork, .size_m = parent.size_m, .curve_radius_m = parent.curve_radius_m};
-  std::string label = text.size() > 52 ? text.substr(0, 49) + "..." : text;
-  panel.name = "panel " + std::to_string(size()) + " (\"branch: " + label + "\")";
-  // Beside the parent, on its right as the viewer sees it, the layout's gap between them.
-  const float step_m = parent.size_m.x + run_.workspace.layout.gap_m;
-  panel.T_world_panel = {parent.T_world_panel.position + parent.T_world_panel.orientation * glm::vec3(step_m, 0, 0),
-                         parent.T_world_panel.orientation};
+  panel.name = panel_label(size(), "branch: " + text);
+  panel.T_world_panel = beside(i, parent.size_m.x);
   spec.pose = to_panel_pose(panel.T_world_panel);
   // The new panel plays on from where its parent is: its first frame is the branch frame.
   player_.add(std::move(panel), player_.position_s(i, t_s), t_s);
   player_.set_speed(size() - 1, player_.speed(i), t_s);
   run_.workspace.panels.push_back(std::move(spec));
   return size() - 1;
+}
+
+wv::Pose PanelControl::beside(size_t i, float width_m) const {
+  // On panel i's right as the viewer sees it, the layout's gap between them.
+  const Panel& p = player_.panel(i);
+  const float step_m = (p.size_m.x + width_m) / 2.0f + run_.workspace.layout.gap_m;
+  return {p.T_world_panel.position + p.T_world_panel.orientation * glm::vec3(step_m, 0.0f, 0.0f),
+          p.T_world_panel.orientation};
+}
+
+std::vector<std::string> PanelControl::models() const { return run_.rollouts->models().available(); }
+
+std::string PanelControl::model_like(size_t i) const {
+  if (i < size() && run_.workspace.panels[i].source.kind == SourceSpec::Kind::Rollout)
+    return run_.workspace.panels[i].source.rollout.model;
+  const std::vector<std::string>& named = run_.rollouts->named_model_ids();
+  return named.empty() ? std::string(kDefaultModelId) : named.front();
+}
+
+Result<size_t> PanelControl::add_rollout_panel(const std::string& prompt, const std::string& model, uint64_t seed,
+                                               double t_s) {
+  if (size() >= workspace_limits::kMaxPanels)
+    return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
+  if (prompt.empty() || prompt.size() > workspace_limits::kMaxTextBytes) return Error{"a prompt is 1 to 4096 bytes"};
+  PanelSpec spec;
+  spec.source.kind = SourceSpec::Kind::Rollout;
+  spec.source.rollout = {.model = model, .prompt = prompt, .seed = seed};
+  const std::string name = panel_label(size(), prompt);
+  auto source = open_source(spec.source, name, run_.rollouts.get());
+  if (!source) return source.error();
+  Panel panel{.name = name, .source = std::move(*source)};
+  const wv::SourceInfo& info = panel.source->info();
+  panel.size_m = {spec.width_m, info.width > 0 ? spec.width_m * float(info.height) / float(info.width) : spec.width_m};
+  if (size() > 0) panel.T_world_panel = beside(size() - 1, panel.size_m.x);
+  else panel.T_world_panel = layout_panels(run_.workspace.layout, std::vector<LayoutItem>{{panel.size_m}}).front();
+  spec.pose = to_panel_pose(panel.T_world_panel);
+  player_.add(std::move(panel), 0.0, t_s);
+  run_.workspace.panels.push_back(std::move(spec));
+  return size() - 1;
+}
+
+void PanelControl::relayout(LayoutSpec::Kind kind) {
+  run_.workspace.layout.kind = kind;
+  std::vector<LayoutItem> items(size());
+  for (size_t i = 0; i < size(); ++i) items[i].size_m = player_.panel(i).size_m;
+  const std::vector<wv::Pose> poses = layout_panels(run_.workspace.layout, items);
+  for (size_t i = 0; i < size(); ++i) player_.set_pose(i, poses[i]);
 }
 
 void PanelControl::set_playing(size_t i, bool playing, double t_s) {
@@ -180,7 +231,9 @@ std::vector<std::pair<int64_t, std::string>> PanelControl::prompt_track(size_t i
 Status PanelControl::save(const std::string& path) {
   if (path.empty()) return Error{"no file to save to: give a name (Save as)"};
   for (size_t i = 0; i < size(); ++i) run_.workspace.panels[i].pose = to_panel_pose(player_.panel(i).T_world_panel);
-  return save_workspace(path, run_.workspace);
+  if (Status s = save_workspace(path, run_.workspace); !s) return s;
+  workspace_path_ = path;
+  return Status::success();
 }
 
 }  // namespace wv::app

@@ -66,6 +66,16 @@ class PanelControl {
   // panel's index; the workspace gains its spec (a branch of the parent's source).
   Result<size_t> branch(size_t i, const std::string& text, double t_s);
 
+  // A new rollout panel of `model` seeded with `seed`, beside the last panel; returns its index.
+  Result<size_t> add_rollout_panel(const std::string& prompt, const std::string& model, uint64_t seed, double t_s);
+  // Models a new panel can use (ids), and the one to offer first: panel i's if it is a rollout,
+  // else the model named on the command line, else the built-in one.
+  std::vector<std::string> models() const;
+  std::string model_like(size_t i) const;
+  // Places every panel again by the layout `kind` (arc or grid), in panel order.
+  void relayout(LayoutSpec::Kind kind);
+  LayoutSpec::Kind layout() const { return run_.workspace.layout.kind; }
+
   // Playback (any panel with a source); t_s is the display time.
   bool playing(size_t i) const { return player_.speed(i) > 0.0; }
   void set_playing(size_t i, bool playing, double t_s);
@@ -83,11 +93,14 @@ class PanelControl {
   // The workspace with every panel where it is now; the workspace file this run came from
   // (empty: none).
   const std::string& workspace_path() const { return workspace_path_; }
+  // Writes the workspace to `path` (atomically, app/workspace/workspace.h); from then on it is
+  // the run's workspace file.
   Status save(const std::string& path);
 
  private:
   std::shared_ptr<model::Rollout> rollout(size_t i) const;
   double fps(size_t i) const;
+  wv::Pose beside(size_t i, float width_m) const;
 
   RunPanels& run_;
   PanelPlayer& player_;

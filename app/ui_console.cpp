@@ -68,6 +68,12 @@ void UiConsole::build(double t_s) {
       playback_tab(t_s);
       ImGui::EndTabItem();
     }
+    if (ImGui::BeginTabItem("Workspace")) {
+      const auto report_action = [this](const Status& s, const std::string& done) { report(s, done); };
+      if (const auto added = workspace_tab_.build(control_, prompt_, target_, t_s, report_action)) set_target(*added);
+      message_line();
+      ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
   }
   ImGui::End();
@@ -114,6 +120,13 @@ void UiConsole::steer() {
   if (!s) return;
   remember(prompt_);
   status_at_s_ = -1.0;
+}
+
+void UiConsole::message_line() const {
+  if (message_.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, message_is_error_ ? kErrorColor : kQuietColor);
+  ImGui::TextWrapped("%s", message_.c_str());
+  ImGui::PopStyleColor();
 }
 
 void UiConsole::remember(const std::string& prompt) {
@@ -175,11 +188,7 @@ void UiConsole::prompt_tab(double t_s) {
   }
   ImGui::EndDisabled();
 
-  if (!message_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, message_is_error_ ? kErrorColor : kQuietColor);
-    ImGui::TextWrapped("%s", message_.c_str());
-    ImGui::PopStyleColor();
-  }
+  message_line();
   if (!shown_status_.unknown_words.empty()) {
     std::string words;
     for (const std::string& w : shown_status_.unknown_words) words += (words.empty() ? "" : ", ") + w;

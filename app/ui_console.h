@@ -7,6 +7,7 @@
 //                                    with this prompt), history, presets, the words the model did
 //                                    not know, a virtual keyboard for the controller ray
 //   Playback tab                     play/pause, restart, step, speed, a scrub bar over the frames
+//   Workspace tab                    save, save as, add a panel (model, seed), arc or grid layout
 //
 // Every control does what it says through PanelControl; one that cannot act on the current panel
 // (steering a video) is disabled and says why, and failures show in the console.
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "app/panel_control.h"
+#include "app/ui_workspace_tab.h"
 
 namespace wv::app {
 
@@ -50,12 +52,14 @@ class UiConsole {
   void branch(double t_s);
   void remember(const std::string& prompt);
   void report(const Status& s, const std::string& done);
+  void message_line() const;
 
   PanelControl& control_;
   size_t target_ = 0;
   std::string prompt_;
   bool prompt_for_target_ = false;  // prompt_ holds the target's prompt or the user's edit of it
   std::vector<std::string> history_;
+  UiWorkspaceTab workspace_tab_;
   bool keyboard_ = true;
   std::string message_;
   bool message_is_error_ = false;

@@ -68,6 +68,10 @@ glm::vec3 console_point(glm::vec2 px) {
 constexpr glm::vec2 kPromptField{320.0f, 116.5f};
 constexpr glm::vec2 kSteerButton{68.0f, 139.5f};
 constexpr glm::vec2 kBranchButton{181.0f, 139.5f};  // 90 px wide, after Steer
+// The tabs (text 7 px a character + 8 px padding, 4 px apart): Prompt, Playback, Workspace; the
+// Workspace tab's Save button starts its first row.
+constexpr glm::vec2 kWorkspaceTab{165.5f, 93.5f};
+constexpr glm::vec2 kSaveButton{53.0f, 116.5f};
 
 std::string move_to(double at_s, glm::vec3 p, int width, int height) {
   const glm::ivec2 px = project(p, width, height);
@@ -181,6 +185,33 @@ TEST(DesktopRun, TheConsoleBranchesARolloutIntoANewPanelBesideIt) {
   EXPECT_GT(panels[1].x, panels[0].x + 0.5f) << r.output;
   EXPECT_NEAR(panels[1].y, panels[0].y, 1e-3f) << r.output;
   EXPECT_NEAR(panels[1].z, panels[0].z, 1e-3f) << r.output;
+}
+
+TEST(DesktopRun, TheConsoleSavesTheWorkspaceWithTheSteeredPromptTrack) {
+  // A workspace file with no panels; the run adds a prompt panel, steers it and saves.
+  const fs::path workspace = write_file("desktop-save.wv.json",
+                                        R"({"format": "worldview-workspace", "version": 2, "panels": []})");
+  const fs::path script = write_file(
+      "desktop-save.txt", move_to(0.5, console_point(kPromptField), 1280, 720) +
+                              "0.6 press left\n0.7 release left\n0.8 key end down\n0.9 key end up\n"
+                              "1.0 key backspace down\n2.4 key backspace up\n2.5 type a red storm\n" +
+                              move_to(2.7, console_point(kSteerButton), 1280, 720) + "2.8 press left\n2.9 release left\n" +
+                              move_to(3.1, console_point(kWorkspaceTab), 1280, 720) + "3.2 press left\n3.3 release left\n" +
+                              move_to(3.5, console_point(kSaveButton), 1280, 720) + "3.6 press left\n3.7 release left\n"
+                              "4.2 close\n");
+  const ProgramRun r = run_desktop("--workspace " + workspace.string() + " --model-file " + kFixture +
+                                   " --prompt \"a calm sea\" --width 1280 --height 720 --seconds 20 --validate "
+                                   "--input-script " + script.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("console: saved " + workspace.string()), std::string::npos) << r.output;
+  std::ifstream file(workspace);
+  const std::string saved((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  // The rollout's source: its first prompt, and the steer as a prompt change from a later frame.
+  EXPECT_NE(saved.find("\"prompt\": \"a calm sea\""), std::string::npos) << saved;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(saved, m, std::regex(R"("frame": (\d+),\s*"prompt": "a red storm")"))) << saved;
+  EXPECT_GE(std::stoi(m[1]), 1) << saved;
+  EXPECT_NE(saved.find("\"pose\""), std::string::npos) << "where the panel stood\n" << saved;
 }
 
 TEST(DesktopRun, TheConsoleShowsInTheWindowWhereItStands) {

@@ -1,0 +1,63 @@
+#include "app/ui_workspace_tab.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace wv::app {
+
+std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::string& prompt, size_t target,
+                                            double t_s, const Report& report) {
+  const std::string path = control.workspace_path();  // a copy: saving may change it
+  ImGui::BeginDisabled(path.empty());
+  if (ImGui::Button("Save", ImVec2(90, 0))) report(control.save(path), "saved " + path);
+  ImGui::EndDisabled();
+  if (path.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("no file yet: give a name below");
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", path.empty() ? "(no file yet: save as a new one)" : path.c_str());
+
+  ImGui::SetNextItemWidth(-110.0f);
+  ImGui::InputTextWithHint("##save_as", "new file name, e.g. review.wv.json", &save_as_);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(save_as_.empty());
+  if (ImGui::Button("Save as", ImVec2(100, 0))) report(control.save(save_as_), "saved " + save_as_);
+  ImGui::EndDisabled();
+
+  ImGui::Separator();
+  ImGui::TextUnformatted("Layout (places every panel again)");
+  const LayoutSpec::Kind layout = control.layout();
+  if (ImGui::RadioButton("arc", layout == LayoutSpec::Kind::Arc)) {
+    control.relayout(LayoutSpec::Kind::Arc);
+    report(Status::success(), "panels laid out on an arc");
+  }
+  ImGui::SameLine();
+  if (ImGui::RadioButton("grid", layout == LayoutSpec::Kind::Grid)) {
+    control.relayout(LayoutSpec::Kind::Grid);
+    report(Status::success(), "panels laid out on a grid");
+  }
+
+  ImGui::Separator();
+  ImGui::TextUnformatted("Add a rollout panel with the prompt of the Prompt tab");
+  if (model_.empty()) model_ = control.model_like(target);
+  ImGui::SetNextItemWidth(260.0f);
+  if (ImGui::BeginCombo("model", model_.c_str())) {
+    for (const std::string& id : control.models())
+      if (ImGui::Selectable(id.c_str(), id == model_)) model_ = id;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(120.0f);
+  ImGui::InputInt("seed", &seed_);
+  if (seed_ < 0) seed_ = 0;
+  std::optional<size_t> added;
+  ImGui::BeginDisabled(prompt.empty());
+  if (ImGui::Button("Add panel", ImVec2(120, 0))) {
+    const Result<size_t> panel = control.add_rollout_panel(prompt, model_, uint64_t(seed_), t_s);
+    if (panel) added = *panel;
+    report(panel ? Status::success() : Status(panel.error()), panel ? "added " + control.name(*panel) : "");
+  }
+  ImGui::EndDisabled();
+  return added;
+}
+
+}  // namespace wv::app

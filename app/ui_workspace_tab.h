@@ -1,0 +1,37 @@
+// app/ui_workspace_tab.h — the console's Workspace tab: save the workspace (to its file, or under
+// a new name), add a rollout panel with a chosen model and seed, and lay every panel out again as
+// an arc or a grid. Saving writes every panel where it is now, with the prompt tracks steering
+// and branching recorded (PanelControl keeps the specs in step).
+//
+//   wv::app::UiWorkspaceTab tab;
+//   tab.build(control, prompt, t_s, report);   // inside the console's tab bar
+//
+// Threading: the render thread, inside the console's ImGui frame.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "app/panel_control.h"
+
+namespace wv::app {
+
+class UiWorkspaceTab {
+ public:
+  // What an action did, for the console's message line: success with a text, or the error.
+  using Report = std::function<void(const Status&, const std::string&)>;
+
+  // `prompt` seeds a new panel; `target` is the panel whose model is offered first. Returns the
+  // index of a panel it added, if it did.
+  std::optional<size_t> build(PanelControl& control, const std::string& prompt, size_t target, double t_s,
+                              const Report& report);
+
+ private:
+  std::string save_as_;
+  std::string model_;  // empty: the target's (PanelControl::model_like)
+  int seed_ = 1;
+};
+
+}  // namespace wv::app
