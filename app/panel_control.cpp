@@ -76,6 +76,35 @@ Status PanelControl::steer(size_t i, const std::string& text) {
   return Status::success();
 }
 
+Result<size_t> PanelControl::branch(size_t i, const std::string& text, double t_s) {
+  const std::shared_ptr<model::Rollout> r = rollout(i);
+  if (!r) return Error{name(i) + ": only rollouts computed here can be branched"};
+  if (size() >= workspace_limits::kMaxPanels)
+    return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
+  // A branch at frame 0 would share nothing: at least frame 1, as branch_source requires.
+  const int64_t frame = std::max<int64_t>(1, player_.shown(i) ? player_.shown(i)->index + 1 : 1);
+  auto fork = r->branch(frame, {.prompt = text});
+  if (!fork) return Error{name(i) + ": " + fork.error().message};
+
+  PanelSpec spec = run_.workspace.panels[i];
+  spec.title.clear();
+  spec.source.rollout = branch_source(spec.source.rollout, frame, text, std::nullopt, fps(i));
+  const Panel& parent = player_.panel(i);
+  Panel panel{.source = *fork, .size_m = parent.size_m, .curve_radius_m = parent.curve_radius_m};
+  std::string label = text.size() > 52 ? text.substr(0, 49) + "..." : text;
+  panel.name = "panel " + std::to_string(size()) + " (\"branch: " + label + "\")";
+  // Beside the parent, on its right as the viewer sees it, the layout's gap between them.
+  const float step_m = parent.size_m.x + run_.workspace.layout.gap_m;
+  panel.T_world_panel = {parent.T_world_panel.position + parent.T_world_panel.orientation * glm::vec3(step_m, 0, 0),
+                         parent.T_world_panel.orientation};
+  spec.pose = to_panel_pose(panel.T_world_panel);
+  // The new panel plays on from where its parent is: its first frame is the branch frame.
+  player_.add(std::move(panel), player_.position_s(i, t_s), t_s);
+  player_.set_speed(size() - 1, player_.speed(i), t_s);
+  run_.workspace.panels.push_back(std::move(spec));
+  return size() - 1;
+}
+
 void PanelControl::set_playing(size_t i, bool playing, double t_s) {
   resume_speed_.resize(size(), 1.0);
   if (playing == this->playing(i)) return;
@@ -131,8 +160,9 @@ PanelStatus PanelControl::status(size_t i) const {
     s.lookahead_capacity = rs.lookahead_capacity;
     s.steer_latency_ms = rs.last_steer_latency_ms;
     s.unknown_words = rs.unknown_words;
+    // Before its first frame shows (a new branch), the prompt it is about to show.
     for (const model::PromptChange& change : rs.prompt_track)
-      if (change.frame <= std::max<int64_t>(s.frame, 0)) s.prompt = change.text;
+      if (s.frame < 0 || change.frame <= s.frame) s.prompt = change.text;
     if (rs.error) s.error = rs.error->message;
   } else if (auto e = source->error()) {
     s.error = e->message;

@@ -11,7 +11,8 @@
 // A steer applies from the frame after the one the panel shows (that frame stays on screen; the
 // lookahead computed under the old prompt is dropped and regenerated, DESIGN.md §3), and is
 // recorded in the panel's rollout source as a prompt change at that frame (a branch entry of the
-// source, app/rollout_track.h), which is exactly what the engine's prompt track now holds.
+// source, app/rollout_track.h), which is exactly what the engine's prompt track now holds. A
+// branch forks the same way into a new panel placed to the right of its parent.
 //
 // Threading: the render thread; `run` and `player` outlive the control.
 #pragma once
@@ -42,7 +43,7 @@ struct PanelStatus {
   size_t lookahead = 0;        // frames computed ahead of display (rollouts)
   size_t lookahead_capacity = 0;
   double steer_latency_ms = -1.0;  // the last steer to its first frame; -1: none yet
-  std::string prompt;              // rollouts: the prompt in force at the shown frame
+  std::string prompt;              // rollouts: the prompt in force at the shown frame (none shown: the latest)
   std::vector<std::string> unknown_words;  // words of the rollout's prompts its model did not know
   std::string error;                       // why the panel's source failed; empty: it did not
 };
@@ -60,6 +61,10 @@ class PanelControl {
   // A rollout computed by this process's engine: steer and branch work on it.
   bool steerable(size_t i) const { return rollout(i) != nullptr; }
   Status steer(size_t i, const std::string& text);
+  // Forks panel i's rollout at the frame after the one it shows into a new panel beside it that
+  // continues with `text` (the engine's branch: both share the frames before). Returns the new
+  // panel's index; the workspace gains its spec (a branch of the parent's source).
+  Result<size_t> branch(size_t i, const std::string& text, double t_s);
 
   // Playback (any panel with a source); t_s is the display time.
   bool playing(size_t i) const { return player_.speed(i) > 0.0; }

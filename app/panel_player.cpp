@@ -13,24 +13,37 @@ constexpr auto kSourceTimeout = std::chrono::seconds(20);
 }  // namespace
 
 PanelPlayer::PanelPlayer(std::vector<Panel>& panels, renderer::Renderer& renderer)
-    : panels_(panels),
-      renderer_(renderer),
-      pump_index_(panels.size(), SIZE_MAX),
-      shown_(panels.size()),
-      clocks_(panels.size()) {
-  std::vector<PumpedSource> pumped;
-  for (size_t i = 0; i < panels.size(); ++i) {
-    const Panel& p = panels[i];
+    : panels_(panels), renderer_(renderer), shown_(panels.size()), clocks_(panels.size()) {
+  for (const Panel& p : panels) {
     renderer::PanelDraw draw{.T_world_panel = p.T_world_panel.matrix(), .size_m = p.size_m,
                              .curve_radius_m = p.curve_radius_m};
-    if (p.source) {
-      pump_index_[i] = pumped.size();
-      pumped.push_back({p.source.get(), p.name});
-      draw.texture = renderer.create_texture();
-    }
+    if (p.source) draw.texture = renderer.create_texture();
     draws_.push_back(draw);
   }
+  start_pump();
+}
+
+void PanelPlayer::start_pump() {
+  pump_.reset();  // joins the old thread before a new one serves the same sources
+  pump_index_.assign(panels_.size(), SIZE_MAX);
+  std::vector<PumpedSource> pumped;
+  for (size_t i = 0; i < panels_.size(); ++i) {
+    if (!panels_[i].source) continue;
+    pump_index_[i] = pumped.size();
+    pumped.push_back({panels_[i].source.get(), panels_[i].name});
+  }
   pump_ = std::make_unique<SourcePump>(std::move(pumped));
+}
+
+void PanelPlayer::add(Panel panel, double start_s, double t_s) {
+  renderer::PanelDraw draw{.T_world_panel = panel.T_world_panel.matrix(), .size_m = panel.size_m,
+                           .curve_radius_m = panel.curve_radius_m};
+  if (panel.source) draw.texture = renderer_.create_texture();
+  panels_.push_back(std::move(panel));
+  draws_.push_back(draw);
+  shown_.emplace_back();
+  clocks_.push_back({.display_s = t_s, .source_s = start_s});
+  start_pump();
 }
 
 void PanelPlayer::show(size_t i, FramePtr frame) {

@@ -34,6 +34,10 @@ class PanelPlayer {
   // a timeout, which is an Error naming the panel).
   Status show_due(double t_s);
 
+  // Appends a panel (a branch forked from another): it plays from source time start_s at display
+  // time t_s. Indices of the other panels stay; the producer thread restarts with every source.
+  void add(Panel panel, double start_s, double t_s);
+
   std::span<const renderer::PanelDraw> draws() const { return draws_; }
   size_t size() const { return panels_.size(); }
   const Panel& panel(size_t i) const { return panels_[i]; }
@@ -57,6 +61,7 @@ class PanelPlayer {
 
  private:
   void show(size_t i, FramePtr frame);
+  void start_pump();
   struct PlayClock {
     double display_s = 0.0;  // anchor: at this display time ...
     double source_s = 0.0;   // ... the panel showed this source time

@@ -61,7 +61,7 @@ void UiConsole::build(double t_s) {
   status_lines(t_s);
   if (ImGui::BeginTabBar("tabs")) {
     if (ImGui::BeginTabItem("Prompt")) {
-      prompt_tab();
+      prompt_tab(t_s);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Playback")) {
@@ -96,8 +96,11 @@ void UiConsole::status_lines(double t_s) {
     ImGui::SameLine(0.0f, 0.0f);
     ImGui::Text("%.2fx", s.speed);
   }
+  // Always a line, so the controls below stay where they are whatever the panel shows.
   if (s.kind == "rollout")
     ImGui::TextColored(kQuietColor, "lookahead %zu/%zu | last steer %s", s.lookahead, s.lookahead_capacity, latency);
+  else
+    ImGui::TextColored(kQuietColor, "lookahead n/a | steering n/a (not a rollout computed here)");
   if (!s.error.empty()) ImGui::TextColored(kErrorColor, "error: %s", s.error.c_str());
 }
 
@@ -109,13 +112,32 @@ void UiConsole::steer() {
   const Status s = control_.steer(target_, prompt_);
   report(s, "steered " + control_.name(target_) + " to \"" + prompt_ + "\"");
   if (!s) return;
-  std::erase(history_, prompt_);
-  history_.insert(history_.begin(), prompt_);
-  if (history_.size() > kMaxHistory) history_.resize(kMaxHistory);
+  remember(prompt_);
   status_at_s_ = -1.0;
 }
 
-void UiConsole::prompt_tab() {
+void UiConsole::remember(const std::string& prompt) {
+  std::erase(history_, prompt);
+  history_.insert(history_.begin(), prompt);
+  if (history_.size() > kMaxHistory) history_.resize(kMaxHistory);
+}
+
+void UiConsole::branch(double t_s) {
+  if (prompt_.empty()) {
+    report(Error{"nothing to branch with: type a prompt"}, "");
+    return;
+  }
+  const Result<size_t> fork = control_.branch(target_, prompt_, t_s);
+  if (!fork) {
+    report(fork.error(), "");
+    return;
+  }
+  report(Status::success(), "branched " + control_.name(target_) + " into " + control_.name(*fork));
+  remember(prompt_);
+  set_target(*fork);  // the console follows the new panel
+}
+
+void UiConsole::prompt_tab(double t_s) {
   const bool steerable = control_.steerable(target_);
   if (!prompt_for_target_ && !shown_status_.prompt.empty()) {
     prompt_ = shown_status_.prompt;
@@ -132,14 +154,19 @@ void UiConsole::prompt_tab() {
   ImGui::EndDisabled();
   disabled_reason(!steerable, "only rollouts computed here can be steered");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(200.0f);
+  ImGui::BeginDisabled(!steerable);
+  if (ImGui::Button("Branch", ImVec2(90, 0))) branch(t_s);
+  ImGui::EndDisabled();
+  disabled_reason(!steerable, "only rollouts computed here can be branched");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(160.0f);
   if (ImGui::BeginCombo("##presets", "presets")) {
     for (const char* preset : kPresets)
       if (ImGui::Selectable(preset)) prompt_ = preset;
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(200.0f);
+  ImGui::SetNextItemWidth(-1.0f);
   ImGui::BeginDisabled(history_.empty());
   if (ImGui::BeginCombo("##history", "history")) {
     for (const std::string& old : history_)

@@ -3,8 +3,9 @@
 //
 //   [panel list]                     the panel the console acts on
 //   status                           model, frame, shown fps, speed, lookahead, steer latency, error
-//   Prompt tab                       prompt field, Steer (Enter), history, presets, the words the
-//                                    model did not know, a virtual keyboard for the controller ray
+//   Prompt tab                       prompt field, Steer (Enter), Branch (a new panel beside it
+//                                    with this prompt), history, presets, the words the model did
+//                                    not know, a virtual keyboard for the controller ray
 //   Playback tab                     play/pause, restart, step, speed, a scrub bar over the frames
 //
 // Every control does what it says through PanelControl; one that cannot act on the current panel
@@ -43,9 +44,11 @@ class UiConsole {
  private:
   void target_list();
   void status_lines(double t_s);
-  void prompt_tab();
+  void prompt_tab(double t_s);
   void playback_tab(double t_s);
   void steer();
+  void branch(double t_s);
+  void remember(const std::string& prompt);
   void report(const Status& s, const std::string& done);
 
   PanelControl& control_;

@@ -49,6 +49,8 @@ class UiLayer {
   bool wants_text() const { return surface_.wants_text(); }
   const UiConsole& console() const { return console_; }
   const wv::Pose& pose() const { return shape_.T_world_panel; }
+  // Console frames rasterized so far (only when its pixels changed).
+  uint64_t frames_drawn() const { return surface_.frames_drawn(); }
   // Render-thread CPU seconds the last update() took (routing, ImGui, rasterizing).
   double last_cpu_s() const { return last_cpu_s_; }
   // Per hand, where its ray meets the UI (for drawing rays); none: it does not.

@@ -10,7 +10,9 @@
 
 #include "app/desktop_command.h"
 #include "app/headless_command.h"
+#include "app/panel_control.h"
 #include "app/panel_player.h"
+#include "app/ui_layer.h"
 #include "app/panels.h"
 #include "app/xr_frame_loop.h"
 #include "renderer/renderer.h"
@@ -33,6 +35,7 @@ int fall_back(const XrOptions& o, const std::string& why) {
   d.validate = o.validate;
   d.msaa = o.msaa;
   d.inference_threads = o.inference_threads;
+  d.ui = o.ui;
   std::fprintf(stderr, "worldview: falling back to desktop mode\n");
   if (const int code = run_desktop(d); code != kExitNoWindow) return code;
   if (o.panels.empty()) {
@@ -68,6 +71,7 @@ CLI::App* add_xr_command(CLI::App& cli, XrOptions& o) {
   cmd->add_flag("--no-fallback", o.no_fallback,
                 "Without an OpenXR runtime or headset, exit with code 5 instead of falling back to headless");
   cmd->add_flag("--validate", o.validate, "Enable Vulkan validation; any message fails the run");
+  cmd->add_flag("!--no-ui", o.ui, "Leave out the in-world console");
   cmd->add_option("--msaa", o.msaa, "Multisampling: 1 (off) or 4")->capture_default_str()->check(CLI::IsMember({1, 4}));
   cmd->add_option("--fallback-out", o.fallback_out, "Video the headless fallback writes")->capture_default_str();
   return cmd;
@@ -116,10 +120,13 @@ int run_xr(const XrOptions& o) {
   }
   std::vector<Panel>& panels = run->panels;
   PanelPlayer player(panels, **renderer);
+  PanelControl control(*run, player, o.panels.workspace);
+  std::optional<UiLayer> ui;
+  if (o.ui) ui.emplace(**renderer, control, console_pose(run->workspace.layout.eye_height_m));
 
   int code = 0;
   {
-    XrFrameLoop loop(**headset, **ctx, **renderer, player);
+    XrFrameLoop loop(**headset, **ctx, **renderer, player, ui ? &*ui : nullptr);
     std::signal(SIGINT, on_interrupt);
     for (;;) {
       auto more = loop.step();

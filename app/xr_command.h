@@ -27,6 +27,7 @@ struct XrOptions {
   int msaa = 1;               // 1 or 4
   std::string fallback_out = "worldview.mp4";  // the headless fallback's video
   int inference_threads = 1;  // LibTorch threads of the inference worker
+  bool ui = true;             // the in-world console (app/ui_layer.h)
 };
 
 // Exit codes of `worldview xr` (README): 0 done; 1 bad input or environment; 3 some panels

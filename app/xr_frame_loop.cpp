@@ -34,8 +34,8 @@ renderer::View eye_view(const XrView& view) {
 }  // namespace
 
 XrFrameLoop::XrFrameLoop(xr::Headset& headset, renderer::Context& ctx, renderer::Renderer& renderer,
-                         PanelPlayer& player)
-    : headset_(headset), ctx_(ctx), renderer_(renderer), player_(player) {}
+                         PanelPlayer& player, UiLayer* ui)
+    : headset_(headset), ctx_(ctx), renderer_(renderer), player_(player), ui_(ui) {}
 
 XrFrameLoop::~XrFrameLoop() {
   if (Status s = renderer_.wait_idle(); !s) log_warn(s.error().message);
@@ -115,8 +115,17 @@ Status XrFrameLoop::interact(double dt_s, XrTime time) {
   auto controllers = headset_.read_controllers(time);
   if (!controllers) return controllers.error();
   const PointerInput input = pointer_input(*controllers);
-  const InteractionEffects fx = interaction_.update(input, player_, dt_s, display_time_s_);
-  pointer_rays(input, fx, rays_);
+  // The console takes the rays that meet it first; no physical keyboard here (its own instead).
+  const PointerInput scene = ui_ ? ui_->update(input, UiKeyboard{}, player_, selected_, dt_s, display_time_s_) : input;
+  const InteractionEffects fx = interaction_.update(scene, player_, dt_s, display_time_s_);
+  selected_ = fx.selected;
+  InteractionEffects ray_ends = fx;  // a ray on the console ends there, lit as on a panel
+  for (size_t hand = 0; ui_ && hand < ray_ends.hovered.size(); ++hand) {
+    if (!ui_->routing().ui_hovered[hand]) continue;
+    ray_ends.hovered[hand] = ui_->routing().ui_hovered[hand];
+    ray_ends.hit_distance_m[hand] = ui_->routing().ui_hit_distance_m[hand];
+  }
+  pointer_rays(input, ray_ends, rays_);
   for (size_t hand = 0; hand < fx.haptic.size(); ++hand)
     if (fx.haptic[hand]) headset_.pulse(hand);
   if (fx.menu) {
@@ -163,7 +172,8 @@ Status XrFrameLoop::render(const xr::FrameViews& frame) {
   }
   const renderer::View views[2] = {eye_view(frame.views[0]), eye_view(frame.views[1])};
   auto rendered =
-      renderer_.render(*target_, {views, view_count}, player_.draws(), renderer::Environment{}, {.rays = rays_});
+      renderer_.render(*target_, {views, view_count}, ui_ ? ui_->draws(player_.draws()) : player_.draws(),
+                       renderer::Environment{}, {.rays = rays_});
   if (!rendered) return rendered.error();
   for (uint32_t v = 0; v < view_count; ++v) {
     std::lock_guard lock(ctx_.queue_mutex());

@@ -2,7 +2,8 @@
 // then one frame paced by xrWaitFrame: the panels' newest frames, quad panels' new frames copied
 // into their own swapchains (xr_quad_panels.h), both eyes rendered into the acquired swapchain
 // images, the quad layers (far to near) and the projection layer submitted. Controllers point at, select, grab
-// and scrub panels (interaction.h), each drawing its ray (pointer_rays.h). A lost session is replaced without
+// and scrub panels (interaction.h), each drawing its ray (pointer_rays.h); a ray on the in-world
+// console (ui_layer.h) works the console instead, typing with its virtual keyboard. A lost session is replaced without
 // touching the panels or their sources.
 //
 //   wv::app::XrFrameLoop loop(headset, ctx, renderer, player);
@@ -20,6 +21,7 @@
 
 #include "app/panel_interaction.h"
 #include "app/panel_player.h"
+#include "app/ui_layer.h"
 #include "app/xr_quad_panels.h"
 #include "renderer/renderer.h"
 #include "xr/headset.h"
@@ -39,7 +41,9 @@ struct XrLoopStats {
 
 class XrFrameLoop {
  public:
-  XrFrameLoop(xr::Headset& headset, renderer::Context& ctx, renderer::Renderer& renderer, PanelPlayer& player);
+  // `ui`: the in-world console, or null for none (it outlives the loop).
+  XrFrameLoop(xr::Headset& headset, renderer::Context& ctx, renderer::Renderer& renderer, PanelPlayer& player,
+              UiLayer* ui = nullptr);
   ~XrFrameLoop();  // waits for the GPU, then lets go of the swapchain images
   XrFrameLoop(const XrFrameLoop&) = delete;
   XrFrameLoop& operator=(const XrFrameLoop&) = delete;
@@ -63,7 +67,9 @@ class XrFrameLoop {
   renderer::Context& ctx_;
   renderer::Renderer& renderer_;
   PanelPlayer& player_;
+  UiLayer* ui_;
   PanelInteraction interaction_;
+  std::optional<size_t> selected_;  // the panel selected last frame, for the console
   std::vector<renderer::RayDraw> rays_;  // this frame's pointer rays
   std::unique_ptr<renderer::ExternalImagesTarget> target_;
   std::unique_ptr<XrQuadPanels> quads_;

@@ -72,6 +72,13 @@ void fill_quad(Target& t, const Box& clip, const Vertex& a, const Vertex& c) {
   const uint32_t r = uint32_t(a.r), g = uint32_t(a.g), b = uint32_t(a.b), alpha = uint32_t(a.a);
   if (a.u == c.u && a.v == c.v) {  // one texel: a solid fill
     const uint32_t coverage = div255(alpha * texel(t.font, a.u, a.v));
+    if (coverage == 255) {
+      // Opaque (window backgrounds: most pixels): one row made, then copied.
+      uint8_t* first = t.frame.row(y0);
+      for (int x = x0; x < x1; ++x) blend(first + 4 * x, r, g, b, 255);
+      for (int y = y0 + 1; y < y1; ++y) std::memcpy(t.frame.row(y) + 4 * x0, first + 4 * x0, size_t(x1 - x0) * 4);
+      return;
+    }
     for (int y = y0; y < y1; ++y) {
       uint8_t* row = t.frame.row(y);
       for (int x = x0; x < x1; ++x) blend(row + 4 * x, r, g, b, coverage);
@@ -153,9 +160,9 @@ Vertex to_pixels(const ImDrawVert& v, ImVec2 origin, ImVec2 scale) {
 
 void rasterize_ui(const ImDrawData& draw_data, const UiFontTexture& font, std::array<uint8_t, 4> clear, wv::Frame& out) {
   WV_ASSERT(out.format == wv::PixelFormat::Rgba8Srgb && font.alpha && font.width > 0 && font.height > 0);
-  for (int y = 0; y < out.height; ++y) {
-    uint8_t* row = out.row(y);
-    for (int x = 0; x < out.width; ++x) std::memcpy(row + 4 * x, clear.data(), 4);
+  if (out.height > 0) {
+    for (int x = 0; x < out.width; ++x) std::memcpy(out.row(0) + 4 * x, clear.data(), 4);
+    for (int y = 1; y < out.height; ++y) std::memcpy(out.row(y), out.row(0), size_t(out.width) * 4);
   }
   Target t{out, font};
   const ImVec2 origin = draw_data.DisplayPos, scale = draw_data.FramebufferScale;

@@ -67,6 +67,7 @@ glm::vec3 console_point(glm::vec2 px) {
 // under the panel list, the two status lines and the tabs; Steer (120 px wide) starts the next.
 constexpr glm::vec2 kPromptField{320.0f, 116.5f};
 constexpr glm::vec2 kSteerButton{68.0f, 139.5f};
+constexpr glm::vec2 kBranchButton{181.0f, 139.5f};  // 90 px wide, after Steer
 
 std::string move_to(double at_s, glm::vec3 p, int width, int height) {
   const glm::ivec2 px = project(p, width, height);
@@ -148,6 +149,38 @@ TEST(DesktopRun, TheConsoleInTheSceneSteersARolloutFromItsPromptField) {
   // Typing into the field did not walk the head: the letters of "a red storm" include a, s, d, e.
   EXPECT_NE(r.output.find("desktop: panel 0 (\"a calm sea\") at (0.000, 1.500, -2.200) m"), std::string::npos)
       << r.output;
+}
+
+TEST(DesktopRun, TheConsoleBranchesARolloutIntoANewPanelBesideIt) {
+  const fs::path script = write_file(
+      "desktop-branch.txt", move_to(0.5, console_point(kPromptField), 1280, 720) +
+                                "0.6 press left\n0.7 release left\n0.8 key end down\n0.9 key end up\n"
+                                "1.0 key backspace down\n2.4 key backspace up\n2.5 type a red storm\n" +
+                                move_to(2.7, console_point(kBranchButton), 1280, 720) +
+                                "2.8 press left\n2.9 release left\n3.8 close\n");
+  const ProgramRun r = run_desktop("--model-file " + kFixture + " --prompt \"a calm sea\" --width 1280 --height 720 "
+                                   "--seconds 20 --validate --input-script " + script.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("console: branched panel 0 (\"a calm sea\") into panel 1 (\"branch: a red storm\")"),
+            std::string::npos)
+      << r.output;
+  // The parent keeps its prompt; the branch shares its start and continues with the new one.
+  EXPECT_EQ(r.output.find("panel 0 (\"a calm sea\") prompt from frame 0: \"a calm sea\"\n"
+                          "desktop: panel 0 (\"a calm sea\") prompt from frame"),
+            std::string::npos)
+      << "the parent's track has one prompt\n" << r.output;
+  EXPECT_NE(r.output.find("panel 1 (\"branch: a red storm\") prompt from frame 0: \"a calm sea\""), std::string::npos)
+      << r.output;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.output, m, std::regex(R"(panel 1 .* prompt from frame (\d+): "a red storm")")))
+      << r.output;
+  EXPECT_GE(std::stoi(m[1]), 1) << r.output;
+  // Beside its parent: to the right, at the same height and distance.
+  const std::vector<glm::vec3> panels = panel_positions(r.output);
+  ASSERT_EQ(panels.size(), 2u) << r.output;
+  EXPECT_GT(panels[1].x, panels[0].x + 0.5f) << r.output;
+  EXPECT_NEAR(panels[1].y, panels[0].y, 1e-3f) << r.output;
+  EXPECT_NEAR(panels[1].z, panels[0].z, 1e-3f) << r.output;
 }
 
 TEST(DesktopRun, TheConsoleShowsInTheWindowWhereItStands) {

@@ -32,6 +32,8 @@ struct Image {
 
 // Two panels on a flat wall 2 m ahead at the simulated head's height (1.6 m): one straight
 // ahead, one 1.2 m to the right; 1 m wide, square. Grey rooms: brighter than sky and floor.
+// Tests that read the panels' lower rows run with --no-ui: the console (app/ui_layer.h) stands
+// in front of them there.
 constexpr const char* kWorkspace = R"({
   "format": "worldview-workspace", "version": 1,
   "layout": {"kind": "arc", "radius_m": 2.2, "eye_height_m": 1.6, "gap_m": 0.15},
@@ -174,7 +176,7 @@ void expect_the_two_panels_in_place(const Image& image, int view) {
 }
 
 TEST_F(XrRun, RunsFramesCleanlyAndShowsPanelsWhereTheWorkspacePutThemInBothEyes) {
-  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --no-ui --frames 30 --validate --no-fallback");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   expect_clean(r);
   EXPECT_NE(r.output.find("30 frames"), std::string::npos) << r.output;
@@ -255,7 +257,7 @@ TEST_F(XrRun, ControllerSelectsAPanelAndAGripDragMovesIt) {
          "input right trigger 0.15 0\n"
          "input right squeeze 0.2 1\n"
          "input right squeeze 0.4 0\n");
-  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 50 --validate --no-fallback");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --no-ui --frames 50 --validate --no-fallback");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   expect_clean(r);
   EXPECT_NE(r.output.find("selected panel 1"), std::string::npos) << r.output;
@@ -275,6 +277,32 @@ TEST_F(XrRun, ControllerSelectsAPanelAndAGripDragMovesIt) {
     ASSERT_EQ(still.size(), 1u) << "view " << view;
     EXPECT_NEAR(still[0], 256.0, 2.0) << "view " << view;
   }
+}
+
+// The console (app/ui_layer.h) stands 1 m ahead and 0.42 m below the eyes, in front of the lower
+// part of panel 0: a controller 0.7 m before it, pointing straight ahead at it, pulls the
+// trigger. The console takes the ray, so the panel behind is not selected (it is without the
+// console); both eyes see the console's title bar (ImGui's blue) where panel 0's grey room was.
+TEST_F(XrRun, TheConsoleTakesARayThatMeetsItBeforeThePanelBehind) {
+  script("hand right 0     0 1.18 -0.3  0 0 0 1\n"
+         "input right trigger 0.1 1\n"
+         "input right trigger 0.15 0\n");
+  const ProgramRun with = run("xr --workspace " + workspace_.string() + " --frames 40 --validate --no-fallback");
+  ASSERT_EQ(with.exit_code, 0) << with.output;
+  expect_clean(with);
+  EXPECT_EQ(with.output.find("selected panel 0"), std::string::npos) << with.output;
+  for (int view = 0; view < 2; ++view) {
+    // The title bar's middle, 1.097 m ahead and 0.189 m below the eyes.
+    const double eye_x = view == 0 ? -0.032 : 0.032;
+    const Image image = capture(view);
+    const uint8_t* title = image.at(int(std::lround(256.0 - 256.0 * eye_x / 1.097)), 300);
+    EXPECT_LT(title[0], 95) << "view " << view;
+    EXPECT_GT(title[2], title[0] + 40) << "view " << view;
+  }
+  const ProgramRun without = run("xr --workspace " + workspace_.string() + " --no-ui --frames 40 --validate --no-fallback");
+  ASSERT_EQ(without.exit_code, 0) << without.output;
+  EXPECT_NE(without.output.find("selected panel 0"), std::string::npos) << without.output;
+  EXPECT_GE(capture(0).at(264, 300)[0], 95) << "panel 0's grey room";
 }
 
 // The `xr: <panel> at S s, speed X, showing frame N` line the run ends with.
@@ -418,7 +446,7 @@ std::string quad_workspace() {
 
 TEST_F(XrRun, QuadPanelsAreSubmittedBeneathTheProjectionAndShowWhereTheWorkspacePutThemInBothEyes) {
   workspace(quad_workspace());
-  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --frames 30 --validate --no-fallback");
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --no-ui --frames 30 --validate --no-fallback");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   expect_clean(r);
 
