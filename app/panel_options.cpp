@@ -27,7 +27,9 @@ void add_panel_options(CLI::App& cmd, PanelOptions& o) {
   cmd.add_option("-p,--prompt", o.prompts, "A panel with a world generated from this prompt (repeatable)");
   cmd.add_option("--steer", o.steers,
                  "[PANEL@]SECONDS:TEXT: steer an event into prompt panel PANEL (default: all) at SECONDS (repeatable)");
-  cmd.add_option("--open", o.videos, "A panel playing this video file (repeatable)");
+  cmd.add_option("--open", o.videos, "A panel playing this video file or image sequence (frame_%04d.png) (repeatable)");
+  cmd.add_flag("--loop", o.loop_videos, "The --open videos start over at their end");
+  cmd.add_flag("--sync", o.sync_videos, "The --open videos play, pause and seek in lockstep (A/B comparison)");
   cmd.add_option("--model", o.model, "World model of the prompt panels (an id, see `worldview info`; default toyworld-latent-v1)");
   cmd.add_option("--model-file", o.model_file,
                  "A TorchScript world model to use (docs/model-contract.md); it runs as code, so name only files you trust")
@@ -62,6 +64,8 @@ Result<RunPanels> open_run_panels(const PanelOptions& o, RolloutSourcesParams pa
     PanelSpec panel;
     panel.source.kind = SourceSpec::Kind::Video;
     panel.source.video.path = video;
+    panel.source.video.loop = o.loop_videos;
+    if (o.sync_videos) panel.group = kOpenGroup;
     run.workspace.panels.push_back(std::move(panel));
   }
   run.panels = open_panels(run.workspace, o.workspace.empty() ? "command line" : o.workspace, run.rollouts.get());

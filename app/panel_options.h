@@ -35,6 +35,8 @@ struct PanelOptions {
   std::vector<std::string> prompts;   // one generated-world panel each, after the workspace's
   std::vector<std::string> steers;    // "[PANEL@]SECONDS:TEXT": an event steered into prompt panels
   std::vector<std::string> videos;    // --open: one video panel each, last
+  bool loop_videos = false;           // --loop: the --open videos start over at their end
+  bool sync_videos = false;           // --sync: the --open videos play in lockstep (one group)
   std::string model;                  // the prompt panels' model id; empty: the named file's, else the default
   std::string model_file;             // a TorchScript model the user names (it runs as code)
   std::string trusted_models;         // the trusted-models list; empty: the default one, if present
@@ -43,6 +45,9 @@ struct PanelOptions {
 
   bool empty() const { return workspace.empty() && prompts.empty() && videos.empty(); }
 };
+
+// The synchronized group --sync puts the --open panels in (a workspace's own groups are its own).
+inline constexpr const char* kOpenGroup = "open";
 
 void add_panel_options(CLI::App& command, PanelOptions& options);
 

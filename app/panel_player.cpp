@@ -9,11 +9,19 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr auto kSourceTimeout = std::chrono::seconds(20);
+// A jump forward longer than this seeks (a seekable source) rather than decoding up to it.
+constexpr double kSeekAheadS = 1.0;
+
+std::vector<std::string> groups_of(const std::vector<Panel>& panels) {
+  std::vector<std::string> groups;
+  for (const Panel& p : panels) groups.push_back(p.group);
+  return groups;
+}
 
 }  // namespace
 
 PanelPlayer::PanelPlayer(std::vector<Panel>& panels, renderer::Renderer& renderer)
-    : panels_(panels), renderer_(renderer), shown_(panels.size()), clocks_(panels.size()) {
+    : panels_(panels), renderer_(renderer), shown_(panels.size()), clocks_(groups_of(panels)) {
   for (const Panel& p : panels) {
     renderer::PanelDraw draw{.T_world_panel = p.T_world_panel.matrix(), .size_m = p.size_m,
                              .curve_radius_m = p.curve_radius_m};
@@ -42,7 +50,7 @@ void PanelPlayer::add(Panel panel, double start_s, double t_s) {
   panels_.push_back(std::move(panel));
   draws_.push_back(draw);
   shown_.emplace_back();
-  clocks_.push_back({.display_s = t_s, .source_s = start_s});
+  clocks_.add(panels_.back().group, start_s, t_s);
   start_pump();
 }
 
@@ -62,7 +70,7 @@ void PanelPlayer::set_hole(size_t i, bool hole) {
 
 void PanelPlayer::show_latest(double t_s) {
   for (size_t i = 0; i < panels_.size(); ++i)
-    if (panels_[i].source) show(i, panels_[i].source->frames().take_for_time(clocks_[i].at(t_s) + 1e-6));
+    if (panels_[i].source) show(i, panels_[i].source->frames().take_for_time(clocks_.position_s(i, t_s) + 1e-6));
 }
 
 Status PanelPlayer::show_due(double t_s) {
@@ -70,7 +78,7 @@ Status PanelPlayer::show_due(double t_s) {
     if (!panels_[i].source) continue;
     wv::FrameSource& source = *panels_[i].source;
     // The panel's own clock: a panel added later (a branch) or scrubbed runs on its own time.
-    const double source_s = clocks_[i].at(t_s);
+    const double source_s = clocks_.position_s(i, t_s);
     int64_t wanted = int64_t(std::floor(source_s * source.info().fps + 1e-6));
     if (source.info().frame_count > 0) wanted = std::min(wanted, source.info().frame_count - 1);
     FramePtr latest = shown_[i];
@@ -95,28 +103,29 @@ void PanelPlayer::set_hovered(size_t i, bool hovered) {
   draws_[i].size_m = panels_[i].size_m * (hovered ? 1.04f : 1.0f);
 }
 
-void PanelPlayer::reanchor(size_t i, double t_s) {
-  clocks_[i].source_s = clocks_[i].at(t_s);
-  clocks_[i].display_s = t_s;
-}
-
-void PanelPlayer::set_speed(size_t i, double speed, double t_s) {
-  reanchor(i, t_s);
-  clocks_[i].speed = speed;
-}
+void PanelPlayer::set_speed(size_t i, double speed, double t_s) { clocks_.set_speed(i, speed, t_s); }
 
 void PanelPlayer::scrub(size_t i, double delta_s, double t_s) {
-  reanchor(i, t_s);
-  FrameSource* source = panels_[i].source.get();
-  if (!source) return;
-  const double target = std::max(0.0, clocks_[i].source_s + delta_s);
-  if (target < clocks_[i].source_s) {
-    // Frames already shown are gone from the queue: going back means producing them again.
-    if (!source->info().seekable) return;
-    if (Status s = source->seek(int64_t(std::floor(target * source->info().fps))); !s) return;
-    shown_[i].reset();
+  const double now = clocks_.position_s(i, t_s);
+  const double target = std::max(0.0, now + delta_s);
+  const bool back = target < now;
+  // A lone panel that cannot go back holds its place; in a group the clock moves for the others.
+  bool moved = false;
+  for (size_t m : clocks_.members(i)) {
+    FrameSource* source = panels_[m].source.get();
+    if (!source) continue;
+    if (back || (target > now + kSeekAheadS && source->info().seekable)) {
+      // Frames already shown are gone from the queue: going back means producing them again.
+      // The source seeks by time: video files with variable frame timing land on the right frame.
+      if (!source->info().seekable || !source->seek_to_time(target)) {
+        if (back) continue;
+      } else {
+        shown_[m].reset();
+      }
+    }
+    moved = true;
   }
-  clocks_[i].source_s = target;
+  if (moved) clocks_.set_position(i, target, t_s);
 }
 
 void PanelPlayer::set_pose(size_t i, const wv::Pose& T_world_panel) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/panels.h"
+#include "app/play_clocks.h"
 #include "app/source_pump.h"
 #include "renderer/renderer.h"
 
@@ -50,32 +51,26 @@ class PanelPlayer {
   // A panel another layer shows (xr quad layers) is drawn as a hole (renderer::PanelDraw::hole),
   // and its frames are not uploaded to the renderer while it is one.
   void set_hole(size_t i, bool hole);
-  // Per-panel playback clock (source time at display time), re-anchored at display time
-  // t_s: a new speed, or a jump by delta_s of source time. Jumping back needs a seekable source
-  // (others hold their place).
+  // Per-panel playback clock (show_latest and show_due play by it), re-anchored at display time
+  // t_s: a new speed (0: paused), or a jump by delta_s of source time. Panels of a synchronized
+  // group (Panel::group) share the clock: each call acts on every member. Jumping back needs a
+  // seekable source (others hold their place); seekable sources also seek on long jumps forward.
   void set_speed(size_t i, double speed, double t_s);
   void scrub(size_t i, double delta_s, double t_s);
   // Panel i's playback clock at display time t_s (source seconds), and its speed.
-  double position_s(size_t i, double t_s) const { return clocks_[i].at(t_s); }
-  double speed(size_t i) const { return clocks_[i].speed; }
+  double position_s(size_t i, double t_s) const { return clocks_.position_s(i, t_s); }
+  double speed(size_t i) const { return clocks_.speed(i); }
 
  private:
   void show(size_t i, FramePtr frame);
   void start_pump();
-  struct PlayClock {
-    double display_s = 0.0;  // anchor: at this display time ...
-    double source_s = 0.0;   // ... the panel showed this source time
-    double speed = 1.0;
-    double at(double t_s) const { return source_s + speed * (t_s - display_s); }
-  };
-  void reanchor(size_t i, double t_s);
 
   std::vector<Panel>& panels_;
   renderer::Renderer& renderer_;
   std::vector<size_t> pump_index_;  // SIZE_MAX: no source
   std::vector<FramePtr> shown_;
   std::vector<renderer::PanelDraw> draws_;
-  std::vector<PlayClock> clocks_;
+  PlayClocks clocks_;
   std::unique_ptr<SourcePump> pump_;
 };
 

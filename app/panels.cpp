@@ -46,7 +46,7 @@ wv::Result<std::shared_ptr<wv::FrameSource>> open_source(const SourceSpec& spec,
       if (!rollouts) return Error{where + ": rollout panels need the inference core, which this mode does not run"};
       return rollouts->open(spec.rollout, where);
     case SourceSpec::Kind::Video: {
-      auto source = media::open_video_source(spec.video.path);
+      auto source = media::open_video_source(spec.video.path, {.loop = spec.video.loop});
       if (!source) return Error{where + ": " + source.error().message};
       return std::shared_ptr<wv::FrameSource>(std::move(*source));
     }
@@ -78,6 +78,7 @@ std::vector<Panel> open_panels(const Workspace& workspace, const std::string& wo
     panel.size_m = {spec.width_m, spec.width_m * aspect};
     panel.curve_radius_m = spec.curve_radius_m;
     panel.quad = spec.layer == PanelSpec::Layer::Quad;
+    panel.group = spec.group;
     items[i].size_m = panel.size_m;
     if (spec.pose) items[i].fixed = spec.pose->to_pose();
   }

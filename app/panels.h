@@ -27,6 +27,7 @@ struct Panel {
   glm::vec2 size_m{1.0f, 1.0f};
   float curve_radius_m = 0.0f;
   bool quad = false;  // xr mode: shown as its own quad layer (PanelSpec::Layer::Quad)
+  std::string group;  // panels with the same non-empty group play in lockstep (PanelSpec::group)
 };
 
 // Opens a source for `spec`; errors start with `where` (e.g. "demo.wv.json: panels[1].source").

@@ -114,6 +114,11 @@ std::int64_t Field::integer(std::int64_t min, std::int64_t max) const {
   return value;
 }
 
+bool Field::boolean() const {
+  if (!value_->is_boolean()) fail(type_mismatch("true or false", *value_));
+  return value_->get<bool>();
+}
+
 std::uint64_t Field::unsigned_integer() const {
   if (!value_->is_number_integer()) {
     // Floats lose integer precision above 2^53, so they are never taken as a 64-bit value.

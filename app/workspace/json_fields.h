@@ -64,6 +64,7 @@ class Field {
   float number_float(float min, float max) const;  // compared as float, so 0.05 passes min 0.05f
   std::int64_t integer(std::int64_t min, std::int64_t max) const;  // whole numbers only
   std::uint64_t unsigned_integer() const;
+  bool boolean() const;  // true or false, nothing else
 
  private:
   FieldContext* context_;

@@ -129,6 +129,7 @@ VideoSourceSpec read_video(ObjectFields& source) {
   spec.path = path.string(limits::kMaxTextBytes);
   if (spec.path.empty()) path.fail("empty path");
   if (spec.path.find('\0') != std::string::npos) path.fail("a path cannot hold a NUL character");
+  if (const std::optional<Field> loop = source.optional("loop")) spec.loop = loop->boolean();
   return spec;
 }
 
@@ -149,7 +150,11 @@ constexpr SourceKindRow kSourceKinds[] = {
      [](const SourceSpec& source, nlohmann::ordered_json& out) { write_rollout(source.rollout, out); }},
     {SourceSpec::Kind::Video, "video",
      [](ObjectFields& source, SourceSpec& out) { out.video = read_video(source); },
-     [](const SourceSpec& source, nlohmann::ordered_json& out) { out["path"] = source.video.path; }},
+     [](const SourceSpec& source, nlohmann::ordered_json& out) {
+       out["path"] = source.video.path;
+       // Written only when set, so a file without looping still reads cleanly in older builds.
+       if (source.video.loop) out["loop"] = true;
+     }},
 };
 
 const SourceKindRow& row_of(SourceSpec::Kind kind) {

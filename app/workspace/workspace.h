@@ -43,6 +43,7 @@ inline constexpr std::size_t kMaxEventsPerSource = 1024;
 inline constexpr std::size_t kMaxBranchesPerSource = 64;
 inline constexpr std::int64_t kMaxBranchFrame = std::int64_t(1) << 40;
 inline constexpr std::size_t kMaxTextBytes = 4096;  // any single string: names, titles, prompts
+inline constexpr std::size_t kMaxGroupBytes = 128;  // a panel's synchronized-group name
 inline constexpr std::int32_t kMinFrameSide = 16;
 inline constexpr std::int32_t kMaxFrameSide = 4096;
 inline constexpr double kMinFps = 1.0;
@@ -96,10 +97,12 @@ struct RolloutSourceSpec {
   bool operator==(const RolloutSourceSpec&) const = default;
 };
 
-// A video file (MP4, MOV, MKV, WebM, ... whatever FFmpeg reads), played from its start at its
-// own frame times. A relative path is relative to the workspace file's folder.
+// A video file (MP4, MOV, MKV, WebM, ... whatever FFmpeg reads) or an image sequence
+// ("frames_%04d.png"), played from its start at its own frame times. A relative path is relative
+// to the workspace file's folder.
 struct VideoSourceSpec {
   std::string path;
+  bool loop = false;  // start over at the end
   bool operator==(const VideoSourceSpec&) const = default;
 };
 
@@ -145,6 +148,9 @@ struct PanelSpec {
   // compositor as its own quad layer (sharper; flat panels only). Other modes draw both alike.
   enum class Layer { Projection, Quad };
   Layer layer = Layer::Projection;
+  // Panels with the same non-empty group share one playback clock: they play, pause, change
+  // speed and seek together (A/B/C comparison). Empty: the panel plays on its own.
+  std::string group;
 
   bool operator==(const PanelSpec&) const = default;
 };

@@ -81,6 +81,7 @@ PanelSpec read_panel(const Field& field) {
     if (spec.layer == PanelSpec::Layer::Quad && spec.curve_radius_m > 0.0f)
       layer->fail("a quad layer is flat: use curve_radius_m 0, or layer \"projection\" for a curved panel");
   }
+  spec.group = panel.optional_string("group", "", limits::kMaxGroupBytes);
   panel.warn_unknown();
   return spec;
 }

@@ -33,6 +33,8 @@ Json write_panel(const PanelSpec& panel) {
   out["width_m"] = float_for_json(panel.width_m);
   out["curve_radius_m"] = float_for_json(panel.curve_radius_m);
   out["layer"] = panel.layer == PanelSpec::Layer::Quad ? "quad" : "projection";
+  // Written only when set, like `branches`: ungrouped panels read cleanly in older builds.
+  if (!panel.group.empty()) out["group"] = panel.group;
   if (panel.pose) {
     const PanelPose& pose = *panel.pose;
     out["pose"] = {{"position",

@@ -64,6 +64,12 @@ class FrameSource {
   // Drops queued frames; the next pump() produces frame_index. Fails when not seekable or out
   // of range.
   virtual Status seek(int64_t frame_index) = 0;
+  // Seeks to the frame on screen at source time source_s (seconds on the source's timeline).
+  // Sources with variable frame timing (video files) override it; others map time to a frame
+  // through their nominal rate.
+  virtual Status seek_to_time(double source_s) {
+    return seek(int64_t(source_s * info().fps + 1e-6));
+  }
 
   // Why the source stopped, once pump() returned Failed.
   virtual std::optional<Error> error() const = 0;

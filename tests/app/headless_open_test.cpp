@@ -69,4 +69,41 @@ TEST(HeadlessOpen, AFileThatIsNotAVideoFailsItsPanelNamingTheFile) {
   EXPECT_NE(r.output.find("command line: panels[0].source: " + text.string()), std::string::npos) << r.output;
 }
 
+// 1 s at 10 fps: red for 0.5 s, then blue.
+fs::path red_then_blue_clip() {
+  const fs::path clip = output_dir() / "open-red-blue.mkv";
+  if (!fs::exists(clip)) {
+    const auto made = run_command(
+        "ffmpeg -v error -y -f lavfi -i color=c=red:size=160x120:rate=10:d=0.5 -f lavfi -i "
+        "color=c=blue:size=160x120:rate=10:d=0.5 -filter_complex concat=n=2:v=1:a=0 -pix_fmt yuv420p " +
+        clip.string());
+    EXPECT_EQ(made.exit_code, 0) << made.output;
+  }
+  return clip;
+}
+
+std::string headless_until(const fs::path& snapshot, double seconds) {
+  return "headless --still --seconds " + std::to_string(seconds) + " --snapshot-at " + std::to_string(seconds - 0.1) +
+         " --fps 10 --width 160 --height 90 --out " +
+         (output_dir() / (snapshot.stem().string() + ".mp4")).string() + " --snapshot " + snapshot.string() + " ";
+}
+
+TEST(HeadlessOpen, ALoopingVideoStartsOverAndOneThatDoesNotHoldsItsLastFrame) {
+  const fs::path clip = red_then_blue_clip();
+  // The last frame is due at 1.2 s: looping, that is 0.2 s into the clip (red); else its end (blue).
+  const fs::path looped = output_dir() / "open-loop.png";
+  auto r = run_worldview(headless_until(looped, 1.3) + "--loop --sync --open " + clip.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_red_center(looped);
+
+  const fs::path once = output_dir() / "open-once.png";
+  r = run_worldview(headless_until(once, 1.3) + "--open " + clip.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto image = wv::media::read_png(once.string());
+  ASSERT_TRUE(image) << image.error().message;
+  const uint8_t* center = image->row(image->height / 2) + 4 * (image->width / 2);
+  EXPECT_GT(center[2], 180) << "red " << int(center[0]) << " blue " << int(center[2]);
+  EXPECT_LT(center[0], 60);
+}
+
 }  // namespace
