@@ -84,19 +84,19 @@ Status PanelControl::steer(size_t i, const std::string& text) {
   return Status::success();
 }
 
-Result<size_t> PanelControl::branch(size_t i, const std::string& text, double t_s) {
+Result<size_t> PanelControl::branch(size_t i, const std::string& text, std::optional<uint64_t> seed, double t_s) {
   const std::shared_ptr<model::Rollout> r = rollout(i);
   if (!r) return Error{name(i) + ": only rollouts computed here can be branched"};
   if (size() >= workspace_limits::kMaxPanels)
     return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
   // A branch at frame 0 would share nothing: at least frame 1, as branch_source requires.
   const int64_t frame = std::max<int64_t>(1, player_.shown(i) ? player_.shown(i)->index + 1 : 1);
-  auto fork = r->branch(frame, {.prompt = text});
+  auto fork = r->branch(frame, {.prompt = text, .seed = seed});
   if (!fork) return Error{name(i) + ": " + fork.error().message};
 
   PanelSpec spec = run_.workspace.panels[i];
   spec.title.clear();
-  spec.source.rollout = branch_source(spec.source.rollout, frame, text, std::nullopt, fps(i));
+  spec.source.rollout = branch_source(spec.source.rollout, frame, text, seed, fps(i));
   const Panel& parent = player_.panel(i);
   Panel panel{.source = *fork, .size_m = parent.size_m, .curve_radius_m = parent.curve_radius_m};
   panel.name = panel_label(size(), "branch: " + text);

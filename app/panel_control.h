@@ -62,9 +62,10 @@ class PanelControl {
   bool steerable(size_t i) const { return rollout(i) != nullptr; }
   Status steer(size_t i, const std::string& text);
   // Forks panel i's rollout at the frame after the one it shows into a new panel beside it that
-  // continues with `text` (the engine's branch: both share the frames before). Returns the new
-  // panel's index; the workspace gains its spec (a branch of the parent's source).
-  Result<size_t> branch(size_t i, const std::string& text, double t_s);
+  // continues with `text` and, if given, another noise seed (the engine's branch: both share the
+  // frames before). Returns the new panel's index; the workspace gains its spec (a branch of the
+  // parent's source).
+  Result<size_t> branch(size_t i, const std::string& text, std::optional<uint64_t> seed, double t_s);
 
   // A new rollout panel of `model` seeded with `seed`, beside the last panel; returns its index.
   Result<size_t> add_rollout_panel(const std::string& prompt, const std::string& model, uint64_t seed, double t_s);

@@ -149,12 +149,14 @@ void UiConsole::branch(double t_s) {
     report(Error{"nothing to branch with: type a prompt"}, "");
     return;
   }
-  const Result<size_t> fork = control_.branch(target_, prompt_, t_s);
+  const Result<size_t> fork =
+      control_.branch(target_, prompt_, branch_seed_ ? std::optional<uint64_t>(uint64_t(seed_)) : std::nullopt, t_s);
   if (!fork) {
     report(fork.error(), "");
     return;
   }
-  report(Status::success(), "branched " + control_.name(target_) + " into " + control_.name(*fork));
+  report(Status::success(), "branched " + control_.name(target_) + " into " + control_.name(*fork) +
+                                (branch_seed_ ? " with seed " + std::to_string(seed_) : ""));
   remember(prompt_);
   set_target(*fork);  // the console follows the new panel
 }
@@ -206,6 +208,14 @@ void UiConsole::prompt_tab(double t_s) {
     for (const std::string& w : shown_status_.unknown_words) words += (words.empty() ? "" : ", ") + w;
     ImGui::TextColored(kErrorColor, "the model does not know: %s", words.c_str());
   }
+  ImGui::Checkbox("branch with seed", &branch_seed_);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!branch_seed_);
+  ImGui::SetNextItemWidth(120.0f);
+  ImGui::InputInt("##branch_seed", &seed_);
+  seed_ = std::max(seed_, 0);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
   ImGui::Checkbox("keyboard", &keyboard_);
   if (keyboard_ && virtual_keyboard(prompt_, model::kMaxPromptBytes, &controls_) == KeyboardAction::Enter && steerable)
     steer();

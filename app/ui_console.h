@@ -4,8 +4,9 @@
 //   [panel list]                     the panel the console acts on
 //   status                           model, frame, shown fps, speed, lookahead, steer latency, error
 //   Prompt tab                       prompt field, Steer (Enter), Branch (a new panel beside it
-//                                    with this prompt), history, presets, the words the model did
-//                                    not know, a virtual keyboard for the controller ray
+//                                    with this prompt, optionally a new seed), history, presets,
+//                                    the words the model did not know, a virtual keyboard for the
+//                                    controller ray
 //   Playback tab                     play/pause, restart, step, speed, a scrub bar over the frames
 //   Workspace tab                    save, save as, add a panel (model, seed), arc or grid layout
 //
@@ -64,6 +65,8 @@ class UiConsole {
   std::vector<std::string> history_;
   UiWorkspaceTab workspace_tab_;
   bool keyboard_ = true;
+  bool branch_seed_ = false;  // branch with a new noise seed (else the parent's)
+  int seed_ = 2;
   std::string message_;
   bool message_is_error_ = false;
   PanelStatus shown_status_;

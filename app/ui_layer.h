@@ -5,8 +5,8 @@
 // the desktop, the console's virtual keyboard in the headset).
 //
 //   wv::app::UiLayer ui(renderer, control, wv::app::console_pose(eye_height_m));
-//   PointerInput scene = ui.update(input, keys, player, interaction.selected(), dt_s, t_s);
-//   interaction.update(scene, player, dt_s, t_s);
+//   PointerInput scene = ui.update(input, keys, player, selected_last_frame, dt_s, t_s);
+//   selected_last_frame = interaction.update(scene, player, dt_s, t_s).selected;
 //   renderer.render(target, views, ui.draws(player.draws()), env);
 //
 // Threading: the render thread; the renderer and the control outlive the layer.
