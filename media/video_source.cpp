@@ -230,7 +230,7 @@ class VideoSource final : public wv::FrameSource {
 
 Result<std::unique_ptr<wv::FrameSource>> open_video_source(const std::string& path,
                                                            const VideoSourceParams& params) {
-  auto reader = VideoReader::open(path);
+  auto reader = VideoReader::open(path, {.decoder_threads = params.decoder_threads});
   if (!reader) return reader.error();
   return std::unique_ptr<wv::FrameSource>(new VideoSource(std::move(*reader), params));
 }
