@@ -2,7 +2,9 @@
 // over loopback (raw and H.264) with the per-stage breakdown; bandwidth per panel at 24 fps; the
 // most panels sustained at 24 fps, in-process and tethered. The built-in model makes 64x64 frames;
 // they are enlarged 2x on the server side (bench/net/upscaled_host.h) so the transport is measured
-// at 128x128, the size the targets name. One inference thread, one intra-op thread.
+// at 128x128, the size the targets name. One inference thread, one intra-op thread. Frames are
+// shown as soon as they are taken (no display pacing), so the display stage is ~0 here; a
+// headless, desktop or xr run reports the display stage of a real panel.
 //   ./bench/net/bench_tethered [model-id]   (default toyworld-latent-v1)
 #include <algorithm>
 #include <chrono>
