@@ -27,6 +27,9 @@
 // presentation order from 0; pts_s is the frame's own timestamp in seconds from the start of
 // the stream (variable frame rates keep their timing).
 //
+// Frames come from a small pool: a frame is written again only once every FramePtr to it is
+// gone, so a held frame never changes.
+//
 // Seeking: the first seek reads the file's packet timestamps once (no decoding) to map frame
 // indices to timestamps; a seek then jumps to the keyframe before the target and decodes
 // forward to it, so the frame after a seek is the same as the one a straight read gives.
@@ -54,10 +57,16 @@ struct VideoInfo {
   int32_t rotation_deg = 0;  // clockwise turn applied to the stored picture: 0, 90, 180 or 270
 };
 
+struct VideoReaderParams {
+  // FFmpeg's decoding threads: 1 keeps each panel's decoding on its own thread alone (many panels
+  // share the cores); 0 lets FFmpeg use one per core, as the ffmpeg command line does.
+  int decoder_threads = 1;
+};
+
 class VideoReader {
  public:
   // Opens the file (or image sequence) and its best video stream, and prepares the decoder.
-  static Result<std::unique_ptr<VideoReader>> open(const std::string& path);
+  static Result<std::unique_ptr<VideoReader>> open(const std::string& path, const VideoReaderParams& params = {});
 
   ~VideoReader();
   VideoReader(const VideoReader&) = delete;

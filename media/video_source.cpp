@@ -193,8 +193,10 @@ class VideoSource final : public wv::FrameSource {
     last_file_index_ = -1;
     if (seek.by_time) return reader_->seek_to_time(seek.time_s - double(pass) * pass_length_s_);
     const int64_t in_file = seek.index - pass * pass_frames_;
+    if (Status s = reader_->seek_to_frame(in_file); s) return s;
+    // Past the end of a file whose length seek() could not check (the container did not say;
+    // the failed seek counted the frames): its last frame.
     const int64_t count = reader_->info().frame_count;
-    // Past the end of a file whose length was not known at seek(): its last frame.
     return reader_->seek_to_frame(count > 0 ? std::min(in_file, count - 1) : in_file);
   }
 
@@ -230,7 +232,7 @@ class VideoSource final : public wv::FrameSource {
 
 Result<std::unique_ptr<wv::FrameSource>> open_video_source(const std::string& path,
                                                            const VideoSourceParams& params) {
-  auto reader = VideoReader::open(path);
+  auto reader = VideoReader::open(path, {.decoder_threads = params.decoder_threads});
   if (!reader) return reader.error();
   return std::unique_ptr<wv::FrameSource>(new VideoSource(std::move(*reader), params));
 }

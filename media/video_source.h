@@ -33,6 +33,7 @@ inline constexpr size_t kVideoLookaheadFrames = 4;
 struct VideoSourceParams {
   size_t queue_capacity = kVideoLookaheadFrames;
   bool loop = false;  // start over at the end, the timeline running on
+  int decoder_threads = 1;  // as VideoReaderParams
 };
 
 Result<std::unique_ptr<wv::FrameSource>> open_video_source(const std::string& path,

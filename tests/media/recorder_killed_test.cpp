@@ -59,7 +59,10 @@ TEST(RecorderKilled, FileDecodesUpToTheLastCompletedFragment) {
   for (size_t i = 0; i < read.size(); ++i) {
     const std::optional<Point> square = find_square(*read[i]);
     ASSERT_TRUE(square.has_value()) << "frame " << i;
-    EXPECT_NEAR(square->x, square_center(int64_t(i)).x, 0.75) << "frame " << i;
+    // Within a pixel: the reader's fast 4:2:0 path (widths a multiple of 16) takes each chroma
+    // sample for two pixels, which moves a blue edge, and so the centroid, by up to half a pixel
+    // more than exact interpolation; a wrong frame is 3 pixels off.
+    EXPECT_NEAR(square->x, square_center(int64_t(i)).x, 1.0) << "frame " << i;
   }
 }
 

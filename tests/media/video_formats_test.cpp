@@ -132,12 +132,13 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 // A solid color encoded with `matrix` and `range`, tagged `tag_matrix`; returns its RGB.
+// 64 pixels wide: swscale's SIMD path; 66: its exact path (media/video_reader.cpp).
 std::array<int, 3> decoded_color(const std::string& name, const std::string& matrix,
                                  const std::string& range, const std::string& tag_matrix,
-                                 const std::string& pix_fmt = "yuv420p") {
+                                 const std::string& pix_fmt = "yuv420p", const std::string& size = "64x48") {
   const std::string tag = tag_matrix == "bt601" ? "bt470bg" : tag_matrix;
   const std::string path = make_video(
-      name, "-f lavfi -i color=c=0xD02828:s=64x48:r=25 -frames:v 2 -vf scale=out_color_matrix=" + matrix +
+      name, "-f lavfi -i color=c=0xD02828:s=" + size + ":r=25 -frames:v 2 -vf scale=out_color_matrix=" + matrix +
                 ":out_range=" + range + ",format=" + pix_fmt + " -colorspace " + tag + " -color_range " +
                 (range == "full" ? "pc" : "tv") + " -c:v libx264 -qp 0");
   const std::vector<FramePtr> frames = read_all_frames(path);
@@ -160,6 +161,10 @@ TEST(VideoFormats, ColorMatricesAndRanges) {
   expect_color(decoded_color("c601_full.mp4", "bt601", "full", "bt601"));
   expect_color(decoded_color("c709_full.mp4", "bt709", "full", "bt709"));
   expect_color(decoded_color("c709_10bit.mp4", "bt709", "tv", "bt709", "yuv420p10le"));
+  expect_color(decoded_color("c601_limited_66.mp4", "bt601", "tv", "bt601", "yuv420p", "66x48"));
+  expect_color(decoded_color("c709_limited_66.mp4", "bt709", "tv", "bt709", "yuv420p", "66x48"));
+  expect_color(decoded_color("c601_full_66.mp4", "bt601", "full", "bt601", "yuv420p", "66x48"));
+  expect_color(decoded_color("c709_full_66.mp4", "bt709", "full", "bt709", "yuv420p", "66x48"));
 }
 
 TEST(VideoFormats, TheTagDecidesTheMatrix) {

@@ -112,6 +112,18 @@ TEST(VideoSource, SeekAfterTheEndPlaysAgain) {
   EXPECT_EQ(f->index, 2);
 }
 
+TEST(VideoSource, SeekPastTheEndOfAFileThatDoesNotCountItsFramesShowsTheLast) {
+  const std::string path = make_video("uncounted.mkv", "-f lavfi -i testsrc=size=64x48:rate=25 -frames:v 20 -c:v ffv1");
+  auto source = open_or_fail(path);
+  ASSERT_TRUE(source);
+  ASSERT_EQ(source->info().frame_count, -1);  // Matroska does not say
+  ASSERT_TRUE(source->seek(500).ok());
+  FramePtr f = next(*source);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->index, 19);
+  EXPECT_NE(settled(*source), PumpResult::Failed);
+}
+
 TEST(VideoSource, PausedProducesOnlyTheFrameASeekLandsOn) {
   auto source = open_or_fail(sample());
   ASSERT_TRUE(source);
