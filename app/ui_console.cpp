@@ -209,6 +209,7 @@ void UiConsole::prompt_tab(double t_s) {
     ImGui::TextColored(kErrorColor, "the model does not know: %s", words.c_str());
   }
   ImGui::Checkbox("branch with seed", &branch_seed_);
+  mark_control(&controls_, "branch-seed");
   ImGui::SameLine();
   ImGui::BeginDisabled(!branch_seed_);
   ImGui::SetNextItemWidth(120.0f);

@@ -42,6 +42,7 @@ TEST(HeadlessScript, ASessionSteersBranchesDragsAndSavesThroughTheConsole) {
   const fs::path script = write_file("session.txt",
                                      "0.5 select 0\n"
                                      "1.0 steer a red storm\n"
+                                     "1.9 click branch-seed\n"
                                      "2.0 branch a blue sky\n"
                                      "3.0 drag 1 10 5\n"
                                      "3.5 save " + saved.string() + "\n");
@@ -49,7 +50,7 @@ TEST(HeadlessScript, ASessionSteersBranchesDragsAndSavesThroughTheConsole) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("selected panel 0 (\"a calm sea\")"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("console: steered panel 0 (\"a calm sea\") to \"a red storm\""), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("console: branched panel 0 (\"a calm sea\") into panel 1 (\"branch: a blue sky\")"),
+  EXPECT_NE(r.output.find("console: branched panel 0 (\"a calm sea\") into panel 1 (\"branch: a blue sky\") with seed 2"),
             std::string::npos)
       << r.output;
   EXPECT_NE(r.output.find("console: saved " + saved.string()), std::string::npos) << r.output;
@@ -63,10 +64,10 @@ TEST(HeadlessScript, ASessionSteersBranchesDragsAndSavesThroughTheConsole) {
   EXPECT_GE(std::stoi(steer[1]), 1);
   EXPECT_GT(std::stoi(branch[1]), std::stoi(steer[1]));
 
-  // The saved file: both rollouts with their prompt changes, panel 1 where the drag left it
+  // The saved file: both rollouts with their prompt changes (the branch's with its seed), panel 1 where the drag left it
   // (lifted: the pointer turned up; the branch was placed at eye height, 1.5 m).
   const std::string file = read_file(saved);
-  EXPECT_NE(file.find("\"prompt\": \"a blue sky\""), std::string::npos) << file;
+  EXPECT_TRUE(std::regex_search(file, std::regex(R"("prompt": "a blue sky",\s*"seed": 2)"))) << file;
   const std::regex position(R"("position": \[([-0-9.e]+), ([-0-9.e]+), ([-0-9.e]+)\])");
   auto it = std::sregex_iterator(file.begin(), file.end(), position);
   ASSERT_NE(it, std::sregex_iterator()) << file;
