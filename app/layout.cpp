@@ -80,6 +80,25 @@ void place_grid(const LayoutSpec& layout, std::span<const LayoutItem> items, std
   }
 }
 
+// One above another on the wall ahead, centered at eye height, in workspace order from the top.
+void place_stack(const LayoutSpec& layout, std::span<const LayoutItem> items, std::vector<wv::Pose>& out) {
+  float height_m = 0.0f;
+  size_t count = 0;
+  for (const LayoutItem& item : items) {
+    if (item.fixed) continue;
+    height_m += item.size_m.y;
+    ++count;
+  }
+  if (count == 0) return;
+  height_m += layout.gap_m * float(count - 1);
+  float top_m = layout.eye_height_m + height_m / 2.0f;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].fixed) continue;
+    out[i] = wv::Pose{{0.0f, top_m - items[i].size_m.y / 2.0f, -layout.radius_m}, glm::quat(1.0f, 0.0f, 0.0f, 0.0f)};
+    top_m -= items[i].size_m.y + layout.gap_m;
+  }
+}
+
 }  // namespace
 
 std::vector<wv::Pose> layout_panels(const LayoutSpec& layout, std::span<const LayoutItem> items) {
@@ -90,6 +109,7 @@ std::vector<wv::Pose> layout_panels(const LayoutSpec& layout, std::span<const La
   switch (layout.kind) {
     case LayoutSpec::Kind::Arc: place_arc(layout, items, poses); break;
     case LayoutSpec::Kind::Grid: place_grid(layout, items, poses); break;
+    case LayoutSpec::Kind::Stack: place_stack(layout, items, poses); break;
   }
   return poses;
 }

@@ -7,7 +7,8 @@
 // Arc: panels side by side on a circle of layout.radius_m around the viewer, left to right in
 // workspace order, centered straight ahead, each facing the viewer; a full ring (more than
 // ~300°) continues on a new row, alternately above and below. Grid: rows and columns on a flat
-// wall layout.radius_m ahead. Pure functions, any thread.
+// wall layout.radius_m ahead. Stack: one column on that wall, top to bottom, centered at eye
+// height. Pure functions, any thread.
 #pragma once
 
 #include <optional>

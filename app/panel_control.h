@@ -73,7 +73,7 @@ class PanelControl {
   // else the model named on the command line, else the built-in one.
   std::vector<std::string> models() const;
   std::string model_like(size_t i) const;
-  // Places every panel again by the layout `kind` (arc or grid), in panel order.
+  // Places every panel again by the layout `kind` (arc, grid or stack), in panel order.
   void relayout(LayoutSpec::Kind kind);
   LayoutSpec::Kind layout() const { return run_.workspace.layout.kind; }
 

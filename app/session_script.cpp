@@ -48,7 +48,7 @@ const std::vector<std::string>& SessionScript::control_names() {
   static const std::vector<std::string> names = {
       "tab:prompt", "tab:playback", "tab:workspace", "prompt",      "steer",      "branch",  "branch-seed",
       "kb:clear",   "kb:enter",     "play",          "restart",     "step",       "save",
-      "save-as-name", "save-as",    "layout:arc",    "layout:grid", "add-panel"};
+      "save-as-name", "save-as",    "layout:arc",    "layout:grid", "layout:stack", "add-panel"};
   return names;
 }
 

@@ -8,7 +8,7 @@
 //                                    the words the model did not know, a virtual keyboard for the
 //                                    controller ray
 //   Playback tab                     play/pause, restart, step, speed, a scrub bar over the frames
-//   Workspace tab                    save, save as, add a panel (model, seed), arc or grid layout
+//   Workspace tab                    save, save as, add a panel (model, seed), arc/grid/stack layout
 //
 // Every control does what it says through PanelControl; one that cannot act on the current panel
 // (steering a video) is disabled and says why, and failures show in the console.

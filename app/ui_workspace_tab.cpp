@@ -44,6 +44,12 @@ std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::st
     report(Status::success(), "panels laid out on a grid");
   }
   mark_control(&controls, "layout:grid");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("stack", layout == LayoutSpec::Kind::Stack)) {
+    control.relayout(LayoutSpec::Kind::Stack);
+    report(Status::success(), "panels stacked in a column");
+  }
+  mark_control(&controls, "layout:stack");
 
   ImGui::Separator();
   ImGui::TextUnformatted("Add a rollout panel with the prompt of the Prompt tab");

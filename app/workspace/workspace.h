@@ -157,7 +157,7 @@ struct PanelSpec {
 
 // How panels without a pose are placed around the viewer (at the origin, looking along -Z).
 struct LayoutSpec {
-  enum class Kind { Arc, Grid };
+  enum class Kind { Arc, Grid, Stack };  // Stack: a column straight ahead, top to bottom
   Kind kind = Kind::Arc;
   float radius_m = 2.2f;      // distance from the viewer to the panels' centers
   float eye_height_m = 1.5f;  // height of the panels' centers above the floor

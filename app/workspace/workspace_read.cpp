@@ -25,8 +25,10 @@ LayoutSpec read_layout(const Field& field) {
       spec.kind = LayoutSpec::Kind::Arc;
     } else if (name == "grid") {
       spec.kind = LayoutSpec::Kind::Grid;
+    } else if (name == "stack") {
+      spec.kind = LayoutSpec::Kind::Stack;
     } else {
-      kind->fail("unknown layout kind " + quote_for_message(name) + " (known: arc, grid)");
+      kind->fail("unknown layout kind " + quote_for_message(name) + " (known: arc, grid, stack)");
     }
   }
   spec.radius_m = layout.optional_float("radius_m", spec.radius_m, 0.25f, limits::kMaxDistance_m);

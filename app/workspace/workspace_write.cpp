@@ -88,7 +88,8 @@ std::string workspace_to_json(const Workspace& workspace) {
   out["format"] = kWorkspaceFormat;
   out["version"] = kWorkspaceVersion;
   out["name"] = workspace.name;
-  out["layout"] = {{"kind", workspace.layout.kind == LayoutSpec::Kind::Grid ? "grid" : "arc"},
+  const LayoutSpec::Kind kind = workspace.layout.kind;
+  out["layout"] = {{"kind", kind == LayoutSpec::Kind::Grid ? "grid" : kind == LayoutSpec::Kind::Stack ? "stack" : "arc"},
                    {"radius_m", float_for_json(workspace.layout.radius_m)},
                    {"eye_height_m", float_for_json(workspace.layout.eye_height_m)},
                    {"gap_m", float_for_json(workspace.layout.gap_m)}};

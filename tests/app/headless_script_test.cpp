@@ -8,6 +8,9 @@
 #include <fstream>
 #include <regex>
 #include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
 
 #include "headless_test_util.h"
 
@@ -74,6 +77,29 @@ TEST(HeadlessScript, ASessionSteersBranchesDragsAndSavesThroughTheConsole) {
   ++it;  // panel 1's
   ASSERT_NE(it, std::sregex_iterator()) << file;
   EXPECT_GT(std::stod((*it)[2]), 1.6) << file;
+}
+
+TEST(HeadlessScript, TheWorkspaceTabStacksThePanelsAndTheSavedFileKeepsIt) {
+  const fs::path saved = output_dir() / "session-stack.wv.json";
+  fs::remove(saved);
+  const fs::path script = write_file("session-stack.txt", "0.2 tab workspace\n0.4 click layout:stack\n0.8 save " +
+                                                              saved.string() + "\n");
+  const auto r = run_worldview("headless --model-file " + kFixture + " --prompt \"a calm sea\" --prompt \"a red storm\""
+                               " --seconds 2 --fps 30 --width 320 --height 180 --msaa 1 --still --out " +
+                               (output_dir() / "session-stack.mp4").string() + " --script " + script.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("console: panels stacked in a column"), std::string::npos) << r.output;
+  const std::string file = read_file(saved);
+  EXPECT_NE(file.find("\"kind\": \"stack\""), std::string::npos) << file;
+  // Both panels straight ahead, the first above the second.
+  const std::regex position(R"("position": \[([-0-9.e]+), ([-0-9.e]+), ([-0-9.e]+)\])");
+  std::vector<glm::dvec3> at;
+  for (auto it = std::sregex_iterator(file.begin(), file.end(), position); it != std::sregex_iterator(); ++it)
+    at.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3])});
+  ASSERT_EQ(at.size(), 2u) << file;
+  EXPECT_NEAR(at[0].x, 0.0, 1e-4) << file;
+  EXPECT_NEAR(at[1].x, 0.0, 1e-4) << file;
+  EXPECT_GT(at[0].y, at[1].y + 0.5) << file;
 }
 
 TEST(HeadlessScript, AControlTheConsoleDoesNotShowStopsTheRunNamingTheLine) {

@@ -78,6 +78,21 @@ TEST(Layout, GridIsAFlatWallAhead) {
   EXPECT_GT(poses[0].position.y, poses[2].position.y) << "second row below";
 }
 
+TEST(Layout, StackIsAColumnAheadCenteredAtEyeHeight) {
+  LayoutSpec layout;
+  layout.kind = LayoutSpec::Kind::Stack;
+  const auto poses = wv::app::layout_panels(layout, panels(3));
+  for (const auto& p : poses) {
+    EXPECT_NEAR(p.position.x, 0.0f, 1e-5f);
+    EXPECT_NEAR(p.position.z, -layout.radius_m, 1e-5f);
+    EXPECT_NEAR(front(p).z, 1.0f, 1e-5f);
+  }
+  EXPECT_NEAR(poses[1].position.y, layout.eye_height_m, 1e-5f) << "the middle one of three";
+  const float step = panels(3)[0].size_m.y + layout.gap_m;
+  EXPECT_NEAR(poses[0].position.y - poses[1].position.y, step, 1e-5f) << "the first on top, a gap apart";
+  EXPECT_NEAR(poses[1].position.y - poses[2].position.y, step, 1e-5f);
+}
+
 TEST(LookAround, StartsAheadAndTurnsBothWays) {
   const wv::app::LookAround path{.eye_height_m = 1.6f, .yaw_amplitude_rad = 0.5f, .period_s = 8.0f, .pitch_rad = 0.0f};
   const auto forward = [](const wv::Pose& p) { return glm::vec3(p.matrix() * glm::vec4(0, 0, -1, 0)); };

@@ -62,7 +62,7 @@ TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
                  "s.txt:1: drag takes a panel number and the pointer's turn in degrees: right up (-180 to 180)");
   expect_refused("1 click nowhere",
                  "s.txt:1: click takes one console control: tab:prompt tab:playback tab:workspace prompt steer branch "
-                 "branch-seed kb:clear kb:enter play restart step save save-as-name save-as layout:arc layout:grid add-panel");
+                 "branch-seed kb:clear kb:enter play restart step save save-as-name save-as layout:arc layout:grid layout:stack add-panel");
   expect_refused("1 tab review", "s.txt:1: tab takes prompt, playback or workspace");
   expect_refused("1 key ctrl", "s.txt:1: key takes one key: enter backspace delete left right home end tab escape");
   expect_refused("1 steer", "s.txt:1: steer takes the text after it");

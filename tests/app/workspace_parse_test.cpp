@@ -93,7 +93,7 @@ TEST(WorkspaceParse, RefusesAnUnknownSourceKindListingTheKnownOnes) {
   expect_error(with_panels("    {\"title\": \"v\",\n     \"source\": {\"kind\": \"vidoe\"}}"), 6,
                "panels[0].source.kind", "unknown source kind \"vidoe\" (known: toyworld, rollout, video)");
   expect_error("{\"format\": \"worldview-workspace\", \"version\": 1, \"panels\": [],\n\"layout\": {\"kind\": \"spiral\"}}",
-               2, "layout.kind", "unknown layout kind \"spiral\" (known: arc, grid)");
+               2, "layout.kind", "unknown layout kind \"spiral\" (known: arc, grid, stack)");
 }
 
 TEST(WorkspaceParse, ReadsThePanelLayerAndRefusesUnknownOrCurvedQuads) {

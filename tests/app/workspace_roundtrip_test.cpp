@@ -44,6 +44,16 @@ TEST(WorkspaceRoundTrip, ParseOfWrittenTextGivesTheSameWorkspace) {
   EXPECT_EQ(workspace_to_json(*parsed), text);
 }
 
+TEST(WorkspaceRoundTrip, EveryLayoutKind) {
+  for (const LayoutSpec::Kind kind : {LayoutSpec::Kind::Arc, LayoutSpec::Kind::Grid, LayoutSpec::Kind::Stack}) {
+    Workspace ws;
+    ws.layout.kind = kind;
+    const auto parsed = parse_workspace(workspace_to_json(ws), kFile);
+    ASSERT_TRUE(parsed) << parsed.error().message;
+    EXPECT_EQ(parsed->layout.kind, kind);
+  }
+}
+
 TEST(WorkspaceRoundTrip, EmptyWorkspace) {
   const auto parsed = parse_workspace(workspace_to_json(Workspace{}), kFile);
   ASSERT_TRUE(parsed) << parsed.error().message;
