@@ -29,10 +29,11 @@ void zero_init(nn::Conv2d& c) {
   c->bias.zero_();
 }
 
-// He initialization (variance 2 / fan-in) for the autoencoder's layers. LibTorch's default scales
-// each layer's output down by about 3x, so through nine layers the frame reaches the decoder's
-// output attenuated ~10^4x and a cross-entropy decoder sits on the class frequencies for hundreds
-// of steps before it notices its input.
+// He initialization (variance 2 / fan-in) for a palette model's autoencoder. LibTorch's default
+// scales each layer's output down by about 3x, so through nine layers the frame reaches the
+// decoder's output attenuated ~10^4x and a cross-entropy decoder sits on the class frequencies
+// for hundreds of steps before it notices its input. RGB models keep the default, so the shipped
+// weights' training command still reproduces them.
 template <typename Conv>
 void he_init(Conv& c) {
   torch::NoGradGuard no_grad;
@@ -86,7 +87,9 @@ EncoderImpl::EncoderImpl(const LatentConfig& c) {
   conv2 = register_module("conv2", conv(w, 2 * w, 4, 2));
   conv3 = register_module("conv3", conv(2 * w, 2 * w, 3));
   conv4 = register_module("conv4", conv(2 * w, c.latent_channels, 1));
-  for (auto* layer : {&conv1, &conv2, &conv3, &conv4}) he_init(*layer);
+  if (c.palette_size > 0) {
+    for (auto* layer : {&conv1, &conv2, &conv3, &conv4}) he_init(*layer);
+  }
 }
 
 at::Tensor EncoderImpl::forward(const at::Tensor& frames) {
@@ -105,8 +108,10 @@ DecoderImpl::DecoderImpl(const LatentConfig& c) {
   conv3 = register_module("conv3", conv(w, w, 3));
   const int64_t out = c.palette_size > 0 ? c.palette_size : 3;
   up2 = register_module("up2", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(w, out, 4).stride(2).padding(1)));
-  for (auto* layer : {&conv1, &conv2, &conv3}) he_init(*layer);
-  for (auto* layer : {&up1, &up2}) he_init(*layer);
+  if (c.palette_size > 0) {
+    for (auto* layer : {&conv1, &conv2, &conv3}) he_init(*layer);
+    for (auto* layer : {&up1, &up2}) he_init(*layer);
+  }
 }
 
 at::Tensor DecoderImpl::forward(const at::Tensor& latents) {
