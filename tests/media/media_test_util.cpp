@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -70,7 +71,14 @@ std::array<double, 3> mean_abs_error(const Frame& a, const Frame& b, int32_t wid
 }
 
 std::string output_path(const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::path(WV_TEST_OUTPUT_DIR) / "media";
+  // A folder per test: CTest runs the tests of one binary as parallel processes, and two tests
+  // writing "source.mp4" into one folder would remove each other's file.
+  std::string test = "no-test";
+  if (const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info()) {
+    test = std::string(info->test_suite_name()) + "." + info->name();
+    std::replace(test.begin(), test.end(), '/', '_');
+  }
+  const std::filesystem::path dir = std::filesystem::path(WV_TEST_OUTPUT_DIR) / "media" / test;
   std::filesystem::create_directories(dir);
   const std::filesystem::path path = dir / name;
   std::filesystem::remove(path);

@@ -34,7 +34,8 @@ std::optional<Point> find_square(const Frame& frame);
 std::array<double, 3> mean_abs_error(const Frame& a, const Frame& b, int32_t width,
                                      int32_t height);
 
-// A fresh path under the test output folder (the folder exists; the file does not).
+// A fresh path in the running test's own folder under the test output folder (the folder
+// exists; the file does not).
 std::string output_path(const std::string& name);
 
 // Every frame of a video file, asserting (via gtest) that it opens and decodes without error.
