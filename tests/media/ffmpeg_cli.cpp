@@ -22,7 +22,8 @@ std::string make_video(const std::string& name, const std::string& args) {
 }
 
 std::vector<uint8_t> ffmpeg_rgba(const std::string& path) {
-  const std::string raw = output_path("reference.rgba");
+  // Beside its video: tests (and CTest's parallel jobs) each decode their own file.
+  const std::string raw = path + ".rgba";
   const wv::test::ProgramRun run = wv::test::run_command(
       "ffmpeg -hide_banner -loglevel error -nostdin -y -i '" + path + "' -f rawvideo -pix_fmt rgba '" + raw + "'");
   if (run.exit_code != 0) {

@@ -179,7 +179,9 @@ class Rotation : public ::testing::TestWithParam<int> {};
 
 TEST_P(Rotation, TurnsUprightLikeFfmpeg) {
   const int turn = GetParam();
-  const std::string stored = make_video("unrotated.mp4", kTestsrc + "-c:v libx264 -pix_fmt yuv444p");
+  // One stored file per case: CTest runs the cases in parallel.
+  const std::string stored =
+      make_video("unrotated_" + std::to_string(turn) + ".mp4", kTestsrc + "-c:v libx264 -pix_fmt yuv444p");
   ASSERT_FALSE(stored.empty());
   const std::string path = make_video("rotated_" + std::to_string(turn) + ".mp4",
                                       "-i '" + stored + "' -c copy -metadata:s:v:0 rotate=" + std::to_string(turn));
