@@ -37,7 +37,7 @@ PointerInput DesktopControls::update(MouseKeyboard& input, double dt_s, bool typ
   mouse.T_world_pointer = cursor_pointer(head_.pose(), input.cursor, input.window_size, fov_y_rad_);
   mouse.select = input.left_button && !grabbing_;
   mouse.grab = input.left_button && grabbing_;
-  mouse.menu = input.held(Key::Escape);
+  mouse.menu = !typing && input.held(Key::Escape);  // while typing, Escape leaves the text field
 
   wheel_s_ += double(input.wheel_notches) * kWheelNotch_s;
   input.wheel_notches = 0.0f;

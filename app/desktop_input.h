@@ -57,7 +57,8 @@ class DesktopControls {
   DesktopControls(const VirtualHead& head, float fov_y_rad) : head_(head), start_(head), fov_y_rad_(fov_y_rad) {}
 
   // Moves the head, and returns the pointers for this frame (the mouse as the right hand). While
-  // `typing` (a UI text field has the keyboard) the letter keys type and do not walk.
+  // `typing` (a UI text field has the keyboard) the letter keys type and do not walk, and Escape
+  // is the text field's, not the menu button.
   PointerInput update(MouseKeyboard& input, double dt_s, bool typing = false);
   const VirtualHead& head() const { return head_; }
   // Back to where the head started (the menu button's recentering).

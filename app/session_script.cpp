@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "app/workspace/utf8.h"
 #include "app/workspace/workspace.h"
@@ -28,6 +29,12 @@ bool panel_index(const std::string& text, size_t& out) {
   return true;
 }
 
+// A character key of the console's virtual keyboard (app/ui_keyboard.cpp): "kb:r", "kb:?".
+bool keyboard_key(const std::string& name) {
+  constexpr std::string_view kKeys = "1234567890qwertyuiopasdfghjkl'zxcvbnm,.?";
+  return name.size() == 4 && name.rfind("kb:", 0) == 0 && kKeys.find(name[3]) != std::string_view::npos;
+}
+
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& n : names) out += (out.empty() ? "" : " ") + n;
@@ -47,7 +54,7 @@ std::string rest_of(std::istringstream& line) {
 const std::vector<std::string>& SessionScript::control_names() {
   static const std::vector<std::string> names = {
       "tab:prompt", "tab:playback", "tab:workspace", "prompt",      "steer",      "branch",  "branch-seed",
-      "kb:clear",   "kb:enter",     "play",          "restart",     "step",       "save",
+      "kb:clear",   "kb:enter",     "kb:space",      "kb:back",     "kb:caps",     "play",          "restart",     "step",       "save",
       "save-as-name", "save-as",    "layout:arc",    "layout:grid", "layout:stack", "add-panel"};
   return names;
 }
@@ -104,8 +111,9 @@ Result<SessionScript> SessionScript::parse(const std::string& text, const std::s
     } else if (verb == "click") {
       a.kind = SessionAction::Kind::Click;
       const auto& names = control_names();
-      if (!(line >> a.text) || (line >> extra) || std::find(names.begin(), names.end(), a.text) == names.end())
-        return bad("click takes one console control: " + joined(names));
+      if (!(line >> a.text) || (line >> extra) ||
+          (std::find(names.begin(), names.end(), a.text) == names.end() && !keyboard_key(a.text)))
+        return bad("click takes one console control: " + joined(names) + ", or kb: and a key of the virtual keyboard");
     } else if (verb == "tab") {
       a.kind = SessionAction::Kind::Tab;
       if (!(line >> a.text) || (line >> extra) || (a.text != "prompt" && a.text != "playback" && a.text != "workspace"))

@@ -7,7 +7,7 @@
 namespace wv::app {
 namespace {
 
-constexpr const char* kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.?"};
+constexpr const char* kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.?"};  // session_script.cpp too
 constexpr float kKey = 34.0f;  // pixels: a key a ray can hit at arm's length
 
 void drop_last_character(std::string& text) {
@@ -35,19 +35,24 @@ KeyboardAction virtual_keyboard(std::string& text, size_t max_bytes, UiControls*
         text.push_back(key);
         action = KeyboardAction::Edited;
       }
+      const char name[5] = {'k', 'b', ':', *c, 0};  // by its lower-case character: "kb:r"
+      mark_control(controls, name);
     }
   }
   if (ImGui::Button(caps ? "CAPS" : "caps", ImVec2(2 * kKey, kKey))) storage->SetBool(caps_id, !caps);
+  mark_control(controls, "kb:caps");
   ImGui::SameLine();
   if (ImGui::Button("space", ImVec2(4 * kKey, kKey)) && text.size() < max_bytes) {
     text.push_back(' ');
     action = KeyboardAction::Edited;
   }
+  mark_control(controls, "kb:space");
   ImGui::SameLine();
   if (ImGui::Button("<-", ImVec2(kKey * 1.5f, kKey)) && !text.empty()) {
     drop_last_character(text);
     action = KeyboardAction::Edited;
   }
+  mark_control(controls, "kb:back");
   ImGui::SameLine();
   if (ImGui::Button("clear", ImVec2(kKey * 1.5f, kKey)) && !text.empty()) {
     text.clear();

@@ -102,6 +102,18 @@ TEST(HeadlessScript, TheWorkspaceTabStacksThePanelsAndTheSavedFileKeepsIt) {
   EXPECT_GT(at[0].y, at[1].y + 0.5) << file;
 }
 
+TEST(HeadlessScript, TheVirtualKeyboardTypesAPromptAndItsEnterSteers) {
+  // As a controller ray types in the headset: no physical keys.
+  const fs::path script = write_file("session-keyboard.txt",
+                                     "0.2 click kb:clear\n0.2 click kb:r\n0.2 click kb:e\n0.2 click kb:d\n"
+                                     "0.2 click kb:space\n0.2 click kb:caps\n0.2 click kb:s\n0.2 click kb:caps\n"
+                                     "0.2 click kb:k\n0.2 click kb:y\n0.2 click kb:back\n0.2 click kb:enter\n");
+  const auto r = run_worldview(session_run(script, "3"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("console: steered panel 0 (\"a calm sea\") to \"red Sk\""), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("prompt from frame"), std::string::npos) << r.output;
+}
+
 TEST(HeadlessScript, AControlTheConsoleDoesNotShowStopsTheRunNamingTheLine) {
   // "save" is on the Workspace tab, which is not open.
   const fs::path script = write_file("session-hidden.txt", "0.2 select 0\n0.5 click save\n");

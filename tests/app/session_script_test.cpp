@@ -21,6 +21,7 @@ TEST(SessionScript, ParsesEveryActionWithItsArguments) {
       "1    branch a blue sky\n"
       "2.5  drag 1 -10 5.5\n"
       "3    click save-as\n"
+      "3    click kb:?\n"
       "3    tab workspace\n"
       "3.1  type out.wv.json\n"
       "3.2  key enter\n"
@@ -28,7 +29,7 @@ TEST(SessionScript, ParsesEveryActionWithItsArguments) {
       "s.txt");
   ASSERT_TRUE(script) << script.error().message;
   const auto& a = script->actions();
-  ASSERT_EQ(a.size(), 9u);
+  ASSERT_EQ(a.size(), 10u);
   using Kind = SessionAction::Kind;
   EXPECT_EQ(a[0].kind, Kind::Select);
   EXPECT_EQ(a[0].panel, 2u);
@@ -43,13 +44,14 @@ TEST(SessionScript, ParsesEveryActionWithItsArguments) {
   EXPECT_FLOAT_EQ(a[3].pitch_deg, 5.5f);
   EXPECT_EQ(a[4].kind, Kind::Click);
   EXPECT_EQ(a[4].text, "save-as");
-  EXPECT_EQ(a[5].kind, Kind::Tab);
-  EXPECT_EQ(a[5].text, "workspace");
-  EXPECT_EQ(a[6].kind, Kind::Type);
-  EXPECT_EQ(a[7].kind, Kind::Key);
-  EXPECT_EQ(a[7].text, "enter");
-  EXPECT_EQ(a[8].kind, Kind::Save);
-  EXPECT_EQ(a[8].text, "out.wv.json");
+  EXPECT_EQ(a[5].text, "kb:?");
+  EXPECT_EQ(a[6].kind, Kind::Tab);
+  EXPECT_EQ(a[6].text, "workspace");
+  EXPECT_EQ(a[7].kind, Kind::Type);
+  EXPECT_EQ(a[8].kind, Kind::Key);
+  EXPECT_EQ(a[8].text, "enter");
+  EXPECT_EQ(a[9].kind, Kind::Save);
+  EXPECT_EQ(a[9].text, "out.wv.json");
 }
 
 TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
@@ -62,7 +64,12 @@ TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
                  "s.txt:1: drag takes a panel number and the pointer's turn in degrees: right up (-180 to 180)");
   expect_refused("1 click nowhere",
                  "s.txt:1: click takes one console control: tab:prompt tab:playback tab:workspace prompt steer branch "
-                 "branch-seed kb:clear kb:enter play restart step save save-as-name save-as layout:arc layout:grid layout:stack add-panel");
+                 "branch-seed kb:clear kb:enter kb:space kb:back kb:caps play restart step save save-as-name save-as layout:arc "
+                 "layout:grid layout:stack add-panel, or kb: and a key of the virtual keyboard");
+  expect_refused("1 click kb:!", "s.txt:1: click takes one console control: tab:prompt tab:playback tab:workspace "
+                 "prompt steer branch branch-seed kb:clear kb:enter kb:space kb:back kb:caps play restart step save "
+                 "save-as-name save-as layout:arc layout:grid layout:stack add-panel, or kb: and a key of the virtual "
+                 "keyboard");
   expect_refused("1 tab review", "s.txt:1: tab takes prompt, playback or workspace");
   expect_refused("1 key ctrl", "s.txt:1: key takes one key: enter backspace delete left right home end tab escape");
   expect_refused("1 steer", "s.txt:1: steer takes the text after it");
