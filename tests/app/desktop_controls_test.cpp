@@ -158,5 +158,19 @@ TEST(DesktopControls, KeysWalk) {
   EXPECT_EQ(controls.head().position_m, glm::vec3(0.0f, 1.5f, 0.0f));
 }
 
+TEST(DesktopControls, WhileTypingKeysNeitherWalkNorPressTheMenu) {
+  DesktopControls controls(VirtualHead{}, kFov);
+  MouseKeyboard mouse;
+  mouse.window_size = kWindow;
+  mouse.set(Key::W, true);
+  mouse.set(Key::Escape, true);
+  const PointerInput typing = controls.update(mouse, 1.0, /*typing=*/true);
+  EXPECT_EQ(controls.head().position_m, glm::vec3(0.0f, 1.5f, 0.0f));
+  EXPECT_FALSE(typing.hands[kRight].menu);
+  const PointerInput walking = controls.update(mouse, 1.0);
+  EXPECT_NEAR(controls.head().position_m.z, -VirtualHead::kWalkSpeed_mps, 1e-5f);
+  EXPECT_TRUE(walking.hands[kRight].menu);
+}
+
 }  // namespace
 }  // namespace wv::app
