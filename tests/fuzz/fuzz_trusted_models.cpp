@@ -7,15 +7,10 @@
 #include <vector>
 
 #include "app/workspace/trusted_models.h"
-#include "wv/log.h"
+#include "quiet_log.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  // Unknown-field warnings would flood the fuzzer's output.
-  static const bool quiet = [] {
-    wv::set_log_sink([](wv::LogLevel, std::string_view) {});
-    return true;
-  }();
-  (void)quiet;
+  wv::test::quiet_log();
 
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   std::vector<std::string> warnings;
