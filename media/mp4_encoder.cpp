@@ -1,6 +1,5 @@
 #include "media/mp4_encoder.h"
 
-#include <algorithm>
 #include <string>
 
 extern "C" {
@@ -11,6 +10,7 @@ extern "C" {
 }
 
 #include "media/ffmpeg_util.h"
+#include "media/rgba_to_yuv.h"
 
 namespace wv::media {
 
@@ -48,32 +48,6 @@ struct Mp4Encoder::State {
 namespace {
 
 int32_t round_up_even(int32_t n) { return (n + 1) & ~1; }
-
-// RGBA (full range, sRGB primaries = BT.709 primaries) to YUV 4:2:0 with BT.709 coefficients,
-// limited range: the matrix and range the stream is tagged with. dst is the even coded size.
-SwsContext* make_rgba_to_yuv(int32_t src_width, int32_t src_height, int32_t dst_width,
-                             int32_t dst_height) {
-  SwsContext* sws = sws_getContext(src_width, src_height, AV_PIX_FMT_RGBA, dst_width, dst_height,
-                                   AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr);
-  if (!sws) return nullptr;
-  const int* bt709 = sws_getCoefficients(SWS_CS_ITU709);
-  sws_setColorspaceDetails(sws, bt709, /*srcRange=*/1, bt709, /*dstRange=*/0, 0, 1 << 16,
-                           1 << 16);
-  return sws;
-}
-
-// Copies an odd-sized frame into the even-sized padded frame, repeating its last column and
-// row. Padding happens in RGBA because swscale computes the last chroma sample of an odd-width
-// picture wrongly (FFmpeg 5.1).
-void pad_to(const Frame& frame, Frame* padded) {
-  const size_t row_bytes = size_t(frame.width) * 4;
-  for (int32_t y = 0; y < padded->height; ++y) {
-    const uint8_t* src = frame.row(std::min(y, frame.height - 1));
-    uint8_t* dst = padded->row(y);
-    std::copy_n(src, row_bytes, dst);
-    if (padded->width > frame.width) std::copy_n(src + row_bytes - 4, 4, dst + row_bytes);
-  }
-}
 
 }  // namespace
 

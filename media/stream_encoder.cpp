@@ -1,6 +1,5 @@
 #include "media/stream_encoder.h"
 
-#include <algorithm>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -9,6 +8,7 @@ extern "C" {
 }
 
 #include "media/ffmpeg_util.h"
+#include "media/rgba_to_yuv.h"
 
 namespace wv::media {
 
@@ -83,11 +83,8 @@ Result<std::unique_ptr<StreamEncoder>> StreamEncoder::open(const StreamEncoderPa
   s->yuv->height = c->height;
   if (int rc = av_frame_get_buffer(s->yuv, 0); rc < 0) return failed("cannot allocate a frame", rc);
   if (c->width != params.width || c->height != params.height) s->padded = make_frame(c->width, c->height, 0, 0.0);
-  s->sws = sws_getContext(c->width, c->height, AV_PIX_FMT_RGBA, c->width, c->height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
-                          nullptr, nullptr, nullptr);
+  s->sws = make_rgba_to_yuv(c->width, c->height, c->width, c->height);
   if (!s->sws) return failed("cannot convert frames to YUV", AVERROR(EINVAL));
-  const int* bt709 = sws_getCoefficients(SWS_CS_ITU709);
-  sws_setColorspaceDetails(s->sws, bt709, /*srcRange=*/1, bt709, /*dstRange=*/0, 0, 1 << 16, 1 << 16);
   return std::unique_ptr<StreamEncoder>(new StreamEncoder(std::move(s)));
 }
 
@@ -95,14 +92,7 @@ Result<EncodedPacket> StreamEncoder::encode(const Frame& frame, bool force_keyfr
   WV_ASSERT(frame.width == s_->width && frame.height == s_->height && frame.format == PixelFormat::Rgba8Srgb);
   const Frame* src = &frame;
   if (s_->padded) {
-    // Repeat the last column and row: swscale gets the last chroma sample of odd sizes wrong.
-    const size_t row_bytes = size_t(frame.width) * 4;
-    for (int32_t y = 0; y < s_->padded->height; ++y) {
-      const uint8_t* from = frame.row(std::min(y, frame.height - 1));
-      uint8_t* to = s_->padded->row(y);
-      std::copy_n(from, row_bytes, to);
-      if (s_->padded->width > frame.width) std::copy_n(from + row_bytes - 4, 4, to + row_bytes);
-    }
+    pad_to(frame, s_->padded.get());
     src = s_->padded.get();
   }
   if (int rc = av_frame_make_writable(s_->yuv); rc < 0) return failed("cannot allocate a frame", rc);
