@@ -37,28 +37,9 @@ Vec velocity(const ObjectTrack& t, int32_t frame) {
 
 // The push of the prompt's gravity and wind on a medium object, pixels per frame².
 Vec push_px(const toyworld::Scene& scene, double px_per_unit, double fps) {
-  auto unit = [](toyworld::Direction d) -> Vec {
-    switch (d) {
-      case toyworld::Direction::Down: return {0, -1};
-      case toyworld::Direction::Up: return {0, 1};
-      case toyworld::Direction::Left: return {-1, 0};
-      case toyworld::Direction::Right: return {1, 0};
-    }
-    return {};
-  };
-  Vec a;
+  const toyworld::Push p = toyworld::push_on_medium(scene.gravity, scene.wind);
   const double scale = px_per_unit / (fps * fps);
-  if (scene.gravity) {
-    const Vec g = unit(scene.gravity->direction);
-    const double s = toyworld::gravity_accel(scene.gravity->strength) * scale;
-    a.x += g.x * s, a.y += g.y * s;
-  }
-  if (scene.wind) {
-    const Vec v = unit(scene.wind->direction);
-    const double s = toyworld::wind_accel(scene.wind->strength) * scale;
-    a.x += v.x * s, a.y += v.y * s;
-  }
-  return a;
+  return {p.x * scale, p.y * scale};
 }
 
 struct Wall {

@@ -21,30 +21,10 @@ struct Vec {
   double x = 0.0, y = 0.0;
 };
 
-Vec unit(toyworld::Direction d) {
-  switch (d) {
-    case toyworld::Direction::Down: return {0, -1};
-    case toyworld::Direction::Up: return {0, 1};
-    case toyworld::Direction::Left: return {-1, 0};
-    case toyworld::Direction::Right: return {1, 0};
-  }
-  return {};
-}
-
 // The push of gravity and wind in force, room units per second squared.
 Vec push(const toyworld::WorldState& w) {
-  Vec a;
-  if (w.gravity) {
-    const Vec g = unit(w.gravity->direction);
-    const double s = toyworld::gravity_accel(w.gravity->strength);
-    a.x += g.x * s, a.y += g.y * s;
-  }
-  if (w.wind) {
-    const Vec v = unit(w.wind->direction);
-    const double s = toyworld::wind_accel(w.wind->strength);
-    a.x += v.x * s, a.y += v.y * s;
-  }
-  return a;
+  const toyworld::Push p = toyworld::push_on_medium(w.gravity, w.wind);
+  return {p.x, p.y};
 }
 
 double median(std::vector<double> v) {

@@ -120,6 +120,20 @@ double wind_accel(Strength strength) {
   return kAccel[int(strength)];
 }
 
+Push push_on_medium(const std::optional<Force>& gravity, const std::optional<Force>& wind) {
+  Push a;
+  double x = 0.0, y = 0.0;
+  if (gravity) {
+    unit_vector(gravity->direction, x, y);
+    a.x += x * gravity_accel(gravity->strength), a.y += y * gravity_accel(gravity->strength);
+  }
+  if (wind) {
+    unit_vector(wind->direction, x, y);
+    a.x += x * wind_accel(wind->strength), a.y += y * wind_accel(wind->strength);
+  }
+  return a;
+}
+
 double restitution(Walls walls) {
   static constexpr double kRestitution[] = {0.45, 0.8, 0.97};
   return kRestitution[int(walls)];

@@ -52,6 +52,13 @@ double gravity_accel(Strength strength);
 double wind_accel(Strength strength);  // for a medium object; smaller ones are pushed harder
 double restitution(Walls walls);
 
+// The acceleration gravity and wind give a medium object, room units per second squared
+// (x rightward, y upward); the sum of the two pushes step_world applies.
+struct Push {
+  double x = 0.0, y = 0.0;
+};
+Push push_on_medium(const std::optional<Force>& gravity, const std::optional<Force>& wind);
+
 // Frame 0 of a scene in a room shaped like a width_px × height_px frame. The scene must be
 // valid (validate_scene). Objects do not overlap where the room has space for them.
 WorldState make_world(const Scene& scene, uint64_t seed, int32_t width_px, int32_t height_px);
