@@ -69,9 +69,12 @@ class LatentWorldModel final : public WorldModel {
     }
     const at::Tensor x = sample_start(*nets_, in.prompt, in.noise, start_latent, config_.prior_steps, config_.prior_guidance);
     const int64_t c = config_.latent_channels;
-    Drawn prev = draw(*nets_, config_, x.narrow(1, 0, c).contiguous());
-    Drawn cur = draw(*nets_, config_, x.narrow(1, c, c).contiguous());
-    return {{prev.latent, cur.latent}, cur.frame};
+    const at::Tensor prev = x.narrow(1, 0, c).contiguous();
+    const Drawn cur = draw(*nets_, config_, x.narrow(1, c, c).contiguous());
+    // A palette model continues from frames, the one before frame 0 too; an RGB model from its
+    // latents as sampled (no decode of a frame nobody sees).
+    const at::Tensor prev_state = config_.palette_size > 0 ? draw(*nets_, config_, prev).latent : prev;
+    return {{prev_state, cur.latent}, cur.frame};
   }
 
   ModelOutput step(const StepInput& in) override {
