@@ -133,13 +133,18 @@ int main(int argc, char** argv) {
     const char* name;
     net::CodecChoice codec;
   };
-  for (Mode mode : {Mode{"raw", net::CodecChoice::Raw}, Mode{"h264", net::CodecChoice::H264}}) {
+  const Mode modes[] = {{"raw", net::CodecChoice::Raw}, {"h264", net::CodecChoice::H264}};
+  auto connect = [&](net::CodecChoice codec) {
     net::ClientParams cp;
     cp.server = net::Endpoint{"127.0.0.1", (*server)->port()};
-    cp.codec = mode.codec;
+    cp.codec = codec;
     auto client = net::Client::connect(cp);
     if (!client) die(client.error().message);
-    auto r = (*client)->open({.model = model_id, .prompt_track = {{0, kPrompts[0]}}, .seed_track = {{0, 1}}});
+    return std::move(*client);
+  };
+  for (const Mode& mode : modes) {
+    auto client = connect(mode.codec);
+    auto r = client->open({.model = model_id, .prompt_track = {{0, kPrompts[0]}}, .seed_track = {{0, 1}}});
     if (!r) die(r.error().message);
     const auto tethered = steer_to_photon(**r, [&](int64_t f, const std::string& t) { return (*r)->steer(f, t); });
     std::printf("  tethered %-4s over loopback          %7.2f %7.2f   (adds %+.2f p50, %+.2f p95)\n", mode.name,
@@ -154,13 +159,9 @@ int main(int argc, char** argv) {
   }
 
   std::printf("\nbandwidth per %dx%d panel, played at 24 fps for 5 s\n", info.width, info.height);
-  for (Mode mode : {Mode{"raw", net::CodecChoice::Raw}, Mode{"h264", net::CodecChoice::H264}}) {
-    net::ClientParams cp;
-    cp.server = net::Endpoint{"127.0.0.1", (*server)->port()};
-    cp.codec = mode.codec;
-    auto client = net::Client::connect(cp);
-    if (!client) die(client.error().message);
-    auto r = (*client)->open({.model = model_id, .prompt_track = {{0, kPrompts[0]}}, .seed_track = {{0, 2}}});
+  for (const Mode& mode : modes) {
+    auto client = connect(mode.codec);
+    auto r = client->open({.model = model_id, .prompt_track = {{0, kPrompts[0]}}, .seed_track = {{0, 2}}});
     if (!r) die(r.error().message);
     const uint64_t before = (*r)->bytes_received();
     const double fps = sustained_fps({r->get()}, 5.0);
@@ -183,15 +184,11 @@ int main(int argc, char** argv) {
     for (auto& l : locals) l->close();
     locals.clear();
 
-    net::ClientParams cp;
-    cp.server = net::Endpoint{"127.0.0.1", (*server)->port()};
-    cp.codec = net::CodecChoice::H264;
-    auto client = net::Client::connect(cp);
-    if (!client) die(client.error().message);
+    auto client = connect(net::CodecChoice::H264);
     std::vector<std::shared_ptr<net::RemoteRollout>> remotes;
     std::vector<FrameSource*> rs;
     for (int i = 0; i < n; ++i) {
-      auto r = (*client)->open({.model = model_id, .prompt_track = {{0, kPrompts[0]}}, .seed_track = {{0, uint64_t(20 + i)}}});
+      auto r = client->open({.model = model_id, .prompt_track = {{0, kPrompts[0]}}, .seed_track = {{0, uint64_t(20 + i)}}});
       if (!r) die(r.error().message);
       rs.push_back(r->get());
       remotes.push_back(*r);
