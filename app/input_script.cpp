@@ -1,11 +1,10 @@
 #include "app/input_script.h"
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "app/desktop_window.h"
+#include "app/text_file.h"
 #include "app/workspace/utf8.h"
 
 namespace wv::app {
@@ -30,15 +29,9 @@ bool number(const std::string& text, float min, float max, float& out) {
 }  // namespace
 
 Result<InputScript> InputScript::load(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return Error{path + ": not a readable file"};
-  if (std::filesystem::file_size(path, ec) > kMaxBytes)
-    return Error{path + ": an input script is at most " + std::to_string(kMaxBytes) + " bytes"};
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  if (!file && !file.eof()) return Error{path + ": could not be read"};
-  return parse(text.str(), path);
+  Result<std::string> text = read_text_file(path, kMaxBytes, "an input script");
+  if (!text) return text.error();
+  return parse(*text, path);
 }
 
 Result<InputScript> InputScript::parse(const std::string& text, const std::string& name) {

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string_view>
 
+#include "app/text_file.h"
 #include "app/workspace/utf8.h"
 #include "app/workspace/workspace.h"
 
@@ -66,15 +65,9 @@ const std::vector<std::string>& SessionScript::key_names() {
 }
 
 Result<SessionScript> SessionScript::load(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return Error{path + ": not a readable file"};
-  if (std::filesystem::file_size(path, ec) > kMaxBytes)
-    return Error{path + ": a session script is at most " + std::to_string(kMaxBytes) + " bytes"};
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  if (!file && !file.eof()) return Error{path + ": could not be read"};
-  return parse(text.str(), path);
+  Result<std::string> text = read_text_file(path, kMaxBytes, "a session script");
+  if (!text) return text.error();
+  return parse(*text, path);
 }
 
 Result<SessionScript> SessionScript::parse(const std::string& text, const std::string& name) {
