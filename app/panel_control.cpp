@@ -96,6 +96,7 @@ Result<size_t> PanelControl::branch(size_t i, const std::string& text, std::opti
 
   PanelSpec spec = run_.workspace.panels[i];
   spec.title.clear();
+  spec.review = {};  // the parent's review is of the parent's frames
   spec.source.rollout = branch_source(spec.source.rollout, frame, text, seed, fps(i));
   const Panel& parent = player_.panel(i);
   Panel panel{.source = *fork, .size_m = parent.size_m, .curve_radius_m = parent.curve_radius_m};
