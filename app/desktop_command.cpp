@@ -9,6 +9,7 @@
 #include <ctime>
 #include <optional>
 
+#include "app/autosave.h"
 #include "app/desktop_input.h"
 #include "app/desktop_window.h"
 #include "app/input_script.h"
@@ -84,6 +85,7 @@ CLI::App* add_desktop_command(CLI::App& cli, DesktopOptions& o) {
   cmd->add_option("--snapshot-at", o.snapshot_at_s, "Time of the snapshot in seconds (default: the middle, or 1 s)");
   cmd->add_flag("!--no-ui", o.ui, "Leave out the in-world console");
   cmd->add_option("--input-script", o.input_script, "Play timed mouse, keyboard and window actions (app/input_script.h)");
+  add_autosave_option(*cmd, o.autosave_s);
   return cmd;
 }
 
@@ -126,6 +128,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
   PanelControl control(run.panels, player, o.panels.workspace);
   std::optional<UiLayer> ui;
   if (o.ui) ui.emplace(*run.renderer, control, console_pose(run.panels.workspace.layout.eye_height_m));
+  Autosave autosave(control, o.autosave_s);
   std::optional<size_t> selected;  // the panel selected last frame, for the console
   const float fov_y_rad = glm::radians(o.fov_y_deg);
   DesktopControls controls(VirtualHead{.position_m = {0.0f, run.panels.workspace.layout.eye_height_m, 0.0f}}, fov_y_rad);
@@ -156,6 +159,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
     const InteractionEffects fx = interaction.update(input, player, dt, t);
     selected = fx.selected;
     if (fx.menu) controls.reset_head();  // the menu button recenters, as in XR
+    autosave.update(t);
     player.show_latest(t);
 
     const VkExtent2D extent = win.framebuffer_extent();
@@ -194,6 +198,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
     render_cpu_s += thread_cpu_s() - cpu_start;
   }
   std::signal(SIGINT, SIG_DFL);
+  autosave.finish();
   const double wall_s = std::chrono::duration<double>(Clock::now() - start).count();
   if (wv::Status s = run.renderer->wait_idle(); status && !s) status = s;
   run.panels.rollouts->report();

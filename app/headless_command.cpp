@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "app/autosave.h"
 #include "app/camera_path.h"
 #include "app/layout.h"
 #include "app/panel_control.h"
@@ -60,6 +61,7 @@ CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& o) {
   cmd->add_option("--script", o.script,
                   "Play a session script: select, drag, type, steer, branch, save through the in-world console "
                   "(docs/scripting.md)");
+  add_autosave_option(*cmd, o.autosave_s);
   return cmd;
 }
 
@@ -124,6 +126,8 @@ int run_headless(const HeadlessOptions& o) {
   PanelInteraction interaction;
   std::optional<size_t> selected;
   if (session) ui.emplace(**renderer, control, console_pose(workspace->layout.eye_height_m));
+  // Only a script changes the workspace; the run's time is the video's.
+  Autosave autosave(control, session ? o.autosave_s : 0.0);
 
   std::vector<wv::Pose> poses;
   for (const auto& p : panels) poses.push_back(p.T_world_panel);
@@ -147,6 +151,7 @@ int run_headless(const HeadlessOptions& o) {
       }
       const PointerInput scene = ui->update(in->pointer, in->keys, player, selected, 1.0 / o.fps, t);
       selected = interaction.update(scene, player, 1.0 / o.fps, t).selected;
+      autosave.update(t);
     }
     if (status = player.show_due(t); !status) break;
     const renderer::View view{glm::inverse(path.pose_at(t).matrix()), projection};
@@ -163,6 +168,7 @@ int run_headless(const HeadlessOptions& o) {
     progress.update(k + 1);
   }
   if (status && pending_k >= 0) status = deliver(outputs, **renderer, pending_id, pending_k);
+  autosave.finish();
   wv::Status finished = outputs.recorder->finish();
   if (status && !finished) status = finished;
   progress.done();

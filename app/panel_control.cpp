@@ -229,11 +229,18 @@ std::vector<std::pair<int64_t, std::string>> PanelControl::prompt_track(size_t i
   return out;
 }
 
+Workspace PanelControl::workspace_now() const {
+  Workspace now = run_.workspace;
+  for (size_t i = 0; i < size(); ++i) now.panels[i].pose = to_panel_pose(player_.panel(i).T_world_panel);
+  return now;
+}
+
 Status PanelControl::save(const std::string& path) {
   if (path.empty()) return Error{"no file to save to: give a name (Save as)"};
-  for (size_t i = 0; i < size(); ++i) run_.workspace.panels[i].pose = to_panel_pose(player_.panel(i).T_world_panel);
+  run_.workspace = workspace_now();
   if (Status s = save_workspace(path, run_.workspace); !s) return s;
   workspace_path_ = path;
+  ++saves_;
   return Status::success();
 }
 

@@ -97,6 +97,10 @@ class PanelControl {
   // Writes the workspace to `path` (atomically, app/workspace/workspace.h); from then on it is
   // the run's workspace file.
   Status save(const std::string& path);
+  // The workspace as save() would write it now (every panel where it is), and how many saves
+  // succeeded so far (app/autosave.h: what is unsaved).
+  Workspace workspace_now() const;
+  uint64_t saves() const { return saves_; }
 
  private:
   std::shared_ptr<model::Rollout> rollout(size_t i) const;
@@ -114,6 +118,7 @@ class PanelControl {
   };
   std::vector<Rate> rates_;
   std::vector<int64_t> last_frame_;
+  uint64_t saves_ = 0;
 };
 
 }  // namespace wv::app
