@@ -42,7 +42,7 @@ PanelPose to_panel_pose(const wv::Pose& T_world_panel) {
 }  // namespace
 
 PanelControl::PanelControl(RunPanels& run, PanelPlayer& player, std::string workspace_path)
-    : run_(run), player_(player), workspace_path_(std::move(workspace_path)) {
+    : run_(run), player_(player), workspace_path_(std::move(workspace_path)), review_(run.workspace, player, run.rollouts.get()) {
   WV_ASSERT(run.workspace.panels.size() == player.size());
 }
 

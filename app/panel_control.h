@@ -26,6 +26,7 @@
 
 #include "app/panel_options.h"
 #include "app/panel_player.h"
+#include "app/panel_review.h"
 #include "wv/result.h"
 
 namespace wv::model {
@@ -101,6 +102,9 @@ class PanelControl {
   // succeeded so far (app/autosave.h: what is unsaved).
   Workspace workspace_now() const;
   uint64_t saves() const { return saves_; }
+  // Ratings and notes of the panels (kept in the workspace, so saving keeps them).
+  PanelReview& review() { return review_; }
+  const PanelReview& review() const { return review_; }
 
  private:
   std::shared_ptr<model::Rollout> rollout(size_t i) const;
@@ -119,6 +123,7 @@ class PanelControl {
   std::vector<Rate> rates_;
   std::vector<int64_t> last_frame_;
   uint64_t saves_ = 0;
+  PanelReview review_;
 };
 
 }  // namespace wv::app
