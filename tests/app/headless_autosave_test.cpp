@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "app/workspace/workspace.h"
@@ -24,23 +23,11 @@ const std::string kWorkspace = R"({
 }
 )";
 
-fs::path fresh_folder(const std::string& name) {
-  const fs::path folder = wv::test::output_dir() / "autosave" / name;
-  fs::remove_all(folder);
-  fs::create_directories(folder);
-  return folder;
-}
-
-void write_file(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-std::string read_file(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-}
+fs::path fresh_folder(const std::string& name) { return wv::test::fresh_output_dir("autosave/" + name); }
 
 // The workspace's toyworld panel (0) and a prompt panel (1), the script, autosaving every second.
 wv::test::ProgramRun scripted_run(const fs::path& folder, const std::string& script) {
-  write_file(folder / "session.txt", script);
+  wv::test::write_bytes(folder / "session.txt", script);
   return run_worldview("headless --workspace " + (folder / "work.wv.json").string() + " --model-file " + kFixture +
                        " --prompt \"a calm sea\" --seconds 3 --fps 10 --width 160 --height 90 --msaa 1 --still --out " +
                        (folder / "run.mp4").string() + " --autosave 1 --script " + (folder / "session.txt").string());
@@ -48,24 +35,24 @@ wv::test::ProgramRun scripted_run(const fs::path& folder, const std::string& scr
 
 TEST(HeadlessAutosave, ASteerIsAutosavedBesideTheWorkspaceWhichStaysAsItWas) {
   const fs::path folder = fresh_folder("steer");
-  write_file(folder / "work.wv.json", kWorkspace);
+  wv::test::write_bytes(folder / "work.wv.json", kWorkspace);
   const auto r = scripted_run(folder, "0.2 select 1\n0.4 steer a red storm\n");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_EQ(read_file(folder / "work.wv.json"), kWorkspace);
+  EXPECT_EQ(wv::test::read_bytes(folder / "work.wv.json"), kWorkspace);
   const fs::path autosave = folder / "work.autosave.wv.json";
   EXPECT_NE(r.output.find("autosave: wrote " + autosave.string()), std::string::npos) << r.output;
   const auto saved = wv::app::load_workspace(autosave.string());
   ASSERT_TRUE(saved) << saved.error().message;
   ASSERT_EQ(saved->panels.size(), 2u);
   const wv::app::RolloutSourceSpec& steered = saved->panels[1].source.rollout;
-  ASSERT_EQ(steered.branches.size(), 1u) << read_file(autosave);
+  ASSERT_EQ(steered.branches.size(), 1u) << wv::test::read_bytes(autosave);
   EXPECT_EQ(steered.branches[0].prompt, "a red storm");
   EXPECT_FALSE(fs::exists(folder / "work.wv.json.bak"));  // no Save: the workspace was never replaced
 }
 
 TEST(HeadlessAutosave, ARunThatChangesNothingWritesNothing) {
   const fs::path folder = fresh_folder("unchanged");
-  write_file(folder / "work.wv.json", kWorkspace);
+  wv::test::write_bytes(folder / "work.wv.json", kWorkspace);
   const auto r = scripted_run(folder, "0.2 select 0\n");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_FALSE(fs::exists(folder / "work.autosave.wv.json")) << r.output;
@@ -74,29 +61,29 @@ TEST(HeadlessAutosave, ARunThatChangesNothingWritesNothing) {
 
 TEST(HeadlessAutosave, AnAutosaveFileThatDoesNotLoadIsNeverWrittenOver) {
   const fs::path folder = fresh_folder("refused");
-  write_file(folder / "work.wv.json", kWorkspace);
+  wv::test::write_bytes(folder / "work.wv.json", kWorkspace);
   const std::string damaged = "{\"format\": \"worldview-workspace\", \"version\": 3, \"panels\": [";
-  write_file(folder / "work.autosave.wv.json", damaged);
+  wv::test::write_bytes(folder / "work.autosave.wv.json", damaged);
   const auto r = scripted_run(folder, "0.2 select 1\n0.4 steer a red storm\n");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_EQ(read_file(folder / "work.autosave.wv.json"), damaged);
+  EXPECT_EQ(wv::test::read_bytes(folder / "work.autosave.wv.json"), damaged);
   EXPECT_NE(r.output.find("autosave: not writing over " + (folder / "work.autosave.wv.json").string() +
                           ", which does not load"),
             std::string::npos)
       << r.output;
-  EXPECT_EQ(read_file(folder / "work.wv.json"), kWorkspace);
+  EXPECT_EQ(wv::test::read_bytes(folder / "work.wv.json"), kWorkspace);
 }
 
 TEST(HeadlessAutosave, SavingRemovesTheRunsStaleAutosaveAndKeepsTheLastGoodFile) {
   const fs::path folder = fresh_folder("saved");
-  write_file(folder / "work.wv.json", kWorkspace);
+  wv::test::write_bytes(folder / "work.wv.json", kWorkspace);
   const fs::path workspace = folder / "work.wv.json";
   // Autosaved at 1 s, saved over the workspace at 1.5 s.
   const auto r = scripted_run(folder, "0.2 select 1\n0.4 steer a red storm\n1.5 save " + workspace.string() + "\n");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("autosave: wrote"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(folder / "work.autosave.wv.json")) << r.output;
-  EXPECT_EQ(read_file(folder / "work.wv.json.bak"), kWorkspace);
+  EXPECT_EQ(wv::test::read_bytes(folder / "work.wv.json.bak"), kWorkspace);
   const auto saved = wv::app::load_workspace(workspace.string());
   ASSERT_TRUE(saved) << saved.error().message;
   EXPECT_EQ(saved->panels.at(1).source.rollout.branches.at(0).prompt, "a red storm");

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "app/workspace/workspace.h"
@@ -19,19 +18,7 @@ using wv::test::run_worldview;
 
 const std::string kFixture = std::string(WV_TORCHSCRIPT_FIXTURES) + "/drifting_color_field.pt";
 
-fs::path fresh_folder(const std::string& name) {
-  const fs::path folder = wv::test::output_dir() / "review" / name;
-  fs::remove_all(folder);
-  fs::create_directories(folder);
-  return folder;
-}
-
-void write_file(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-std::string read_file(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-}
+fs::path fresh_folder(const std::string& name) { return wv::test::fresh_output_dir("review/" + name); }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -40,7 +27,7 @@ size_t lines_of(const std::string& text) { return size_t(std::count(text.begin()
 TEST(HeadlessReview, AScriptedSessionRatesNotesExportsAndSavesThroughTheConsole) {
   const fs::path folder = fresh_folder("session");
   const fs::path exported = folder / "exported", saved = folder / "session.wv.json";
-  write_file(folder / "session.txt", "0.3 rate 0 4\n"
+  wv::test::write_bytes(folder / "session.txt", "0.3 rate 0 4\n"
                                      "0.8 note the sea turns grey\n"
                                      "1.3 note-at 0.25 0.75 a bright spot, \"quoted\"\n"
                                      "1.8 export " + exported.string() + "\n"
@@ -69,7 +56,7 @@ TEST(HeadlessReview, AScriptedSessionRatesNotesExportsAndSavesThroughTheConsole)
   EXPECT_GT(review.notes[1].time_s, review.notes[0].time_s);
 
   // The summary: both notes in the Markdown and the CSV; the sheet has one row of two cells.
-  const std::string md = read_file(exported / "review.md"), csv = read_file(exported / "review.csv");
+  const std::string md = wv::test::read_bytes(exported / "review.md"), csv = wv::test::read_bytes(exported / "review.csv");
   EXPECT_TRUE(contains(md, "****- (4/5)")) << md;
   EXPECT_TRUE(contains(md, "| 1 | " + std::to_string(review.notes[0].frame) + " | ")) << md;
   EXPECT_TRUE(contains(md, "| 0.250, 0.750 | a bright spot, \"quoted\" | row 1, column 2 |")) << md;
@@ -91,15 +78,15 @@ TEST(HeadlessReview, AScriptedSessionRatesNotesExportsAndSavesThroughTheConsole)
                                      again.string());
   ASSERT_EQ(offline.exit_code, 0) << offline.output;
   EXPECT_TRUE(contains(offline.output, "review: 2 note(s) of 1 panel(s)")) << offline.output;
-  EXPECT_EQ(read_file(again / "review.png"), read_file(exported / "review.png"));
-  EXPECT_EQ(read_file(again / "review.md"), md);
-  EXPECT_EQ(read_file(again / "review.csv"), csv);
+  EXPECT_EQ(wv::test::read_bytes(again / "review.png"), wv::test::read_bytes(exported / "review.png"));
+  EXPECT_EQ(wv::test::read_bytes(again / "review.md"), md);
+  EXPECT_EQ(wv::test::read_bytes(again / "review.csv"), csv);
 }
 
 TEST(HeadlessReview, TheReviewCommandCrossesOutFramesItCannotMakeAndSaysWhy) {
   const fs::path folder = fresh_folder("missing");
   const fs::path workspace = folder / "w.wv.json";
-  write_file(workspace, R"({"format": "worldview-workspace", "version": 3, "name": "Two | sources", "panels": [
+  wv::test::write_bytes(workspace, R"({"format": "worldview-workspace", "version": 3, "name": "Two | sources", "panels": [
   {"source": {"kind": "toyworld", "scene": "one red ball in a dark blue room", "size": [64, 48]},
    "review": {"rating": 2, "notes": [{"frame": 10, "time_s": 0.333, "text": "=cmd|' /C calc'!A0", "point": [0.5, 0.5]},
                                      {"frame": 3, "time_s": 0.1, "text": "early"}]}},
@@ -109,7 +96,7 @@ TEST(HeadlessReview, TheReviewCommandCrossesOutFramesItCannotMakeAndSaysWhy) {
   const auto r = run_worldview("review --workspace " + workspace.string() + " --out " + (folder / "out").string());
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_TRUE(contains(r.output, "1 noted frame(s) could not be made")) << r.output;
-  const std::string md = read_file(folder / "out" / "review.md"), csv = read_file(folder / "out" / "review.csv");
+  const std::string md = wv::test::read_bytes(folder / "out" / "review.md"), csv = wv::test::read_bytes(folder / "out" / "review.csv");
   EXPECT_TRUE(contains(md, "# Review: Two \\| sources")) << md;
   EXPECT_TRUE(contains(md, "| the clip | crossed out: ")) << md;
   EXPECT_TRUE(contains(md, "gone.mp4: no such file")) << md;
@@ -125,8 +112,8 @@ TEST(HeadlessReview, TheReviewCommandCrossesOutFramesItCannotMakeAndSaysWhy) {
 TEST(HeadlessReview, TheReviewCommandRefusesADamagedWorkspaceNamingTheLastGoodVersion) {
   const fs::path folder = fresh_folder("damaged");
   const fs::path workspace = folder / "w.wv.json";
-  write_file(workspace.string() + ".bak", R"({"format": "worldview-workspace", "version": 3, "panels": []})");
-  write_file(workspace, "{\"format\": \"worldview-workspace\",\n\"version\": 3,\n\"panels\": [{\"review\": 5}]}");
+  wv::test::write_bytes(workspace.string() + ".bak", R"({"format": "worldview-workspace", "version": 3, "panels": []})");
+  wv::test::write_bytes(workspace, "{\"format\": \"worldview-workspace\",\n\"version\": 3,\n\"panels\": [{\"review\": 5}]}");
   const auto r = run_worldview("review --workspace " + workspace.string() + " --out " + (folder / "out").string());
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_TRUE(contains(r.output, workspace.string() + ":3: panels[0].source: missing field")) << r.output;
