@@ -190,7 +190,7 @@ TEST(WorkspaceFile, RefusesToSaveAWorkspaceThatWouldNotLoad) {
 }
 
 // "A damaged file is refused with the reason; the last good file is kept" (DESIGN.md §6).
-class WorkspaceLastGood : public ::testing::TestWithParam<std::pair<const char*, std::string>> {};
+class WorkspaceLastGood : public ::testing::TestWithParam<std::pair<std::string, std::string>> {};
 
 TEST_P(WorkspaceLastGood, ADamagedFileIsRefusedNamingTheLastGoodVersionWhichSurvivesByteForByte) {
   const fs::path folder = fresh_folder();
@@ -217,11 +217,11 @@ TEST_P(WorkspaceLastGood, ADamagedFileIsRefusedNamingTheLastGoodVersionWhichSurv
 
 INSTANTIATE_TEST_SUITE_P(
     Damage, WorkspaceLastGood,
-    ::testing::Values(std::pair{"truncated", std::string("{\n  \"format\": \"worldview-workspace\",\n  \"vers")},
-                      std::pair{"bad JSON", std::string("{\"format\": \"worldview-workspace\", \"version\": 3,, }")},
-                      std::pair{"wrong types", std::string("{\"format\": \"worldview-workspace\", \"version\": \"3\", "
+    ::testing::Values(std::pair{std::string("truncated"), std::string("{\n  \"format\": \"worldview-workspace\",\n  \"vers")},
+                      std::pair{std::string("bad JSON"), std::string("{\"format\": \"worldview-workspace\", \"version\": 3,, }")},
+                      std::pair{std::string("wrong types"), std::string("{\"format\": \"worldview-workspace\", \"version\": \"3\", "
                                                            "\"panels\": {}}")},
-                      std::pair{"a wrong review type", std::string("{\"format\": \"worldview-workspace\", \"version\": 3, "
+                      std::pair{std::string("a wrong review type"), std::string("{\"format\": \"worldview-workspace\", \"version\": 3, "
                                                                    "\"panels\": [{\"source\": {\"kind\": \"toyworld\", "
                                                                    "\"scene\": \"s\"}, \"review\": {\"rating\": \"4\"}}]}")}),
     [](const auto& test_param) {
