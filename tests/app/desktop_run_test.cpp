@@ -259,3 +259,29 @@ TEST(DesktopRun, ABadInputScriptIsRefusedNamingTheLine) {
 }
 
 }  // namespace
+
+// Recording in a window (live: frames the encoder cannot take would be dropped and counted, not
+// waited for): the view at the window's size, sampled at 30 fps over the run, and a panel's frames
+// at the video's own size.
+TEST(DesktopRun, RecordsTheViewAndAPanelToMp4) {
+  const fs::path clip = output_dir() / "desktop-record-clip.mp4";
+  const auto made = run_command("ffmpeg -v error -y -f lavfi -i testsrc=size=160x96:rate=30 -t 3 -pix_fmt yuv420p " +
+                                clip.string());
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  const fs::path view = output_dir() / "desktop-record-view.mp4", panel = output_dir() / "desktop-record-panel.mp4";
+  fs::remove(view);
+  fs::remove(panel);
+  const ProgramRun r = run_desktop("--open " + clip.string() + " --width 320 --height 240 --seconds 2 --record-view " +
+                                   view.string() + " --record-panel 0:" + panel.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto view_frames = wv::test::decode_all(view);
+  ASSERT_GE(view_frames.size(), 40u) << r.output;  // 2 s at 30 fps, less what the start took
+  EXPECT_LE(view_frames.size(), 61u);
+  EXPECT_EQ(view_frames[0]->width, 320);
+  EXPECT_EQ(view_frames[0]->height, 240);
+  const auto panel_frames = wv::test::decode_all(panel);
+  ASSERT_GE(panel_frames.size(), 40u) << r.output;
+  EXPECT_EQ(panel_frames[0]->width, 160);
+  EXPECT_EQ(panel_frames[0]->height, 96);
+  EXPECT_NE(r.output.find("recorded " + view.string() + ": "), std::string::npos) << r.output;
+}
