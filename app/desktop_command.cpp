@@ -27,7 +27,6 @@ namespace {
 constexpr float kNear_m = 0.05f;
 constexpr float kFar_m = 200.0f;
 constexpr double kMinimizedPoll_s = 0.05;  // while minimized: wake for events this often
-constexpr int32_t kViewRecordingFps = 30;  // the window's recording samples the presented frames
 
 std::atomic<bool> g_interrupted{false};
 void on_interrupt(int) { g_interrupted = true; }
@@ -137,7 +136,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
   PanelRecordings recordings(player, RecordPace::Live);
   control.set_recordings(&recordings);
   const VkExtent2D first_extent = win.framebuffer_extent();
-  recordings.set_view_format({int32_t(first_extent.width), int32_t(first_extent.height), kViewRecordingFps});
+  recordings.set_view_format({int32_t(first_extent.width), int32_t(first_extent.height), kLiveViewFps});
   if (wv::Status s = start_recordings(o.panels.record, recordings, 0.0); !s) return fail(s.error().message);
   // The view's capture is read one frame later, while the next frame renders.
   struct PendingCapture {
@@ -173,7 +172,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
     player.show_latest(t);
 
     const VkExtent2D extent = win.framebuffer_extent();
-    recordings.set_view_format({int32_t(extent.width), int32_t(extent.height), kViewRecordingFps});
+    recordings.set_view_format({int32_t(extent.width), int32_t(extent.height), kLiveViewFps});
     auto acquired = run.target->acquire(extent);
     if (!acquired) {
       status = acquired.error();

@@ -37,6 +37,9 @@ namespace wv::app {
 
 enum class RecordPace { Live, Offline };
 
+// The rate live modes (desktop, xr) sample the composed view at for its recording.
+inline constexpr int32_t kLiveViewFps = 30;
+
 struct ViewFormat {
   int32_t width = 0, height = 0;  // the view's pixels (a recording keeps the size it started with)
   int32_t fps = 30;
