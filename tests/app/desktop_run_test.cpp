@@ -268,10 +268,7 @@ TEST(DesktopRun, ABadInputScriptIsRefusedNamingTheLine) {
 // waited for): the view at the window's size, sampled at 30 fps over the run, and a panel's frames
 // at the video's own size.
 TEST(DesktopRun, RecordsTheViewAndAPanelToMp4) {
-  const fs::path clip = output_dir() / "desktop-record-clip.mp4";
-  const auto made = run_command("ffmpeg -v error -y -f lavfi -i testsrc=size=160x96:rate=30 -t 3 -pix_fmt yuv420p " +
-                                clip.string());
-  ASSERT_EQ(made.exit_code, 0) << made.output;
+  const fs::path clip = wv::test::lavfi_clip("desktop-record-clip.mp4", "testsrc=size=160x96:rate=30", 3);
   const fs::path view = output_dir() / "desktop-record-view.mp4", panel = output_dir() / "desktop-record-panel.mp4";
   fs::remove(view);
   fs::remove(panel);

@@ -17,19 +17,10 @@ namespace {
 namespace fs = std::filesystem;
 using wv::test::decode_all;
 using wv::test::output_dir;
-using wv::test::run_command;
 using wv::test::run_worldview;
 
 // 2 s of ffmpeg's test pattern at 30 fps: every frame differs (a counter, a moving ramp).
-fs::path pattern_clip() {
-  const fs::path clip = output_dir() / "record-pattern.mp4";
-  if (!fs::exists(clip)) {
-    const auto made = run_command("ffmpeg -v error -y -f lavfi -i testsrc=size=160x96:rate=30 -t 2 -pix_fmt yuv420p " +
-                                  clip.string());
-    EXPECT_EQ(made.exit_code, 0) << made.output;
-  }
-  return clip;
-}
+fs::path pattern_clip() { return wv::test::lavfi_clip("record-pattern.mp4", "testsrc=size=160x96:rate=30", 2); }
 
 // Mean absolute difference of the RGB channels, in levels of 255.
 double mean_abs_diff(const wv::Frame& a, const wv::Frame& b) {
