@@ -27,6 +27,7 @@ check media    'vulkan/|openxr/|torch/|ATen/|imgui|GLFW/|model/|net/|renderer/|x
 check net      'vulkan/|openxr/|torch/|ATen/|imgui|GLFW/|model/|renderer/|xr/|app/' 'Vulkan, OpenXR, LibTorch, ImGui or modules other than media'
 check renderer 'openxr/|torch/|ATen/|libav|GLFW/|model/|media/|net/|xr/|app/' 'OpenXR, LibTorch, FFmpeg, GLFW or other modules'
 check xr       'torch/|ATen/|libav|imgui|GLFW/|model/|media/|net/|renderer/|app/' 'LibTorch, FFmpeg, ImGui or other modules'
+check capi     'openxr/|xr/|GLFW/|imgui' 'OpenXR, windows or ImGui (hosts embed it without them)'
 
 [ $status -eq 0 ] && echo "module include rule: every module stays in its room"
 exit $status
