@@ -16,18 +16,20 @@
 
 namespace wv::capi {
 
-enum class HandleKind : uint8_t { Engine, Source, Frame, Workspace };
+enum class HandleKind : uint8_t { Engine, Source, Frame, Workspace, VulkanRenderer };
 
 class Engine;
 class Source;
 struct AcquiredFrame;
 class WorkspaceState;
+class VulkanHost;
 
 template <typename T> constexpr HandleKind kind_of();
 template <> constexpr HandleKind kind_of<Engine>() { return HandleKind::Engine; }
 template <> constexpr HandleKind kind_of<Source>() { return HandleKind::Source; }
 template <> constexpr HandleKind kind_of<AcquiredFrame>() { return HandleKind::Frame; }
 template <> constexpr HandleKind kind_of<WorkspaceState>() { return HandleKind::Workspace; }
+template <> constexpr HandleKind kind_of<VulkanHost>() { return HandleKind::VulkanRenderer; }
 
 uintptr_t add_object(HandleKind kind, std::shared_ptr<void> object);
 std::shared_ptr<void> find_object(uintptr_t handle, HandleKind kind);

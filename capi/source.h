@@ -74,6 +74,7 @@ class Source {
   Status seek(int64_t frame_index);
   void set_callback(wv_frame_ready_fn callback, void* user_data);
   void close();  // stops production; the callback is never called again
+  bool closed() const { return closed_; }
 
   wv_source_status status() const;
   std::string error_message() const;
@@ -107,7 +108,7 @@ class Source {
   std::recursive_mutex callback_mutex_;  // held while the callback runs (it may call back in)
   wv_frame_ready_fn callback_ = nullptr;
   void* callback_user_ = nullptr;
-  bool closed_ = false;
+  std::atomic<bool> closed_{false};
 };
 
 }  // namespace wv::capi
