@@ -35,6 +35,8 @@ class Rollout;
 
 namespace wv::app {
 
+class PanelRecordings;
+
 struct PanelStatus {
   std::string kind;            // the source's kind: "rollout", "video", ...
   std::string model;           // rollout panels: the model id
@@ -106,6 +108,11 @@ class PanelControl {
   PanelReview& review() { return review_; }
   const PanelReview& review() const { return review_; }
 
+  // The run's recordings (app/panel_recording.h), for the console's Record toggles; null: the
+  // mode records nothing.
+  void set_recordings(PanelRecordings* recordings) { recordings_ = recordings; }
+  PanelRecordings* recordings() const { return recordings_; }
+
  private:
   std::shared_ptr<model::Rollout> rollout(size_t i) const;
   double fps(size_t i) const;
@@ -124,6 +131,7 @@ class PanelControl {
   std::vector<int64_t> last_frame_;
   uint64_t saves_ = 0;
   PanelReview review_;
+  PanelRecordings* recordings_ = nullptr;
 };
 
 }  // namespace wv::app

@@ -84,6 +84,18 @@ void SessionInput::expand(const SessionAction& a) {
       click("tab:review", a);
       type_into("export-folder", a.text, "export", a);
       break;
+    case Kind::Record:
+    case Kind::StopRecord: {
+      if (!a.view) select(a.panel, a);
+      click("tab:playback", a);
+      const std::string toggle = a.view ? "record-view" : "record-panel";
+      if (a.kind == Kind::Record) {
+        click(toggle + "-file", a);
+        steps_.push_back({.typed = a.text, .action = &a});
+      }
+      click(toggle, a);
+      break;
+    }
   }
 }
 

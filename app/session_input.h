@@ -11,8 +11,10 @@
 //   PointerInput scene = ui.update(in->pointer, in->keys, player, selected, dt_s, t_s);
 //
 // Macros: steer/branch TEXT = Prompt tab, the keyboard's clear, the prompt field, TEXT typed,
-// Steer/Branch; save FILE = Workspace tab, the Save-as field, FILE typed, Save as; rate P S =
-// select P, Review tab, the S-star button; note TEXT = Review tab, the note field, TEXT typed,
+// Steer/Branch; save FILE = Workspace tab, the Save-as field, FILE typed, Save as; record N FILE =
+// select N, Playback tab, the Record panel file field, FILE typed, the Record panel toggle
+// (record view FILE: the view's field and toggle); stop-record N|view = the toggle again; rate P S
+// = select P, Review tab, the S-star button; note TEXT = Review tab, the note field, TEXT typed,
 // Add note; note-at U V TEXT = the pointer on that point of the console's panel, then as note
 // with Add at pointer; export DIR = Review tab, the export field, DIR typed, Export.
 // Threading: the render thread.

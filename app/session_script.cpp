@@ -55,6 +55,7 @@ const std::vector<std::string>& SessionScript::control_names() {
       "tab:prompt", "tab:playback", "tab:workspace", "prompt",      "steer",      "branch",  "branch-seed",
       "kb:clear",   "kb:enter",     "kb:space",      "kb:back",     "kb:caps",     "play",          "restart",     "step",       "save",
       "save-as-name", "save-as",    "layout:arc",    "layout:grid", "layout:stack", "add-panel",
+      "record-panel", "record-panel-file", "record-view", "record-view-file",
       // The Review tab (app/ui_review_tab.h)
       "tab:review", "rate:0", "rate:1", "rate:2", "rate:3", "rate:4", "rate:5", "note-text", "add-note",
       "add-note-at-point", "export-folder", "export"};
@@ -149,9 +150,22 @@ Result<SessionScript> SessionScript::parse(const std::string& text, const std::s
       if (a.text.empty())
         return bad(verb + (verb == "save" ? " takes a file name" : verb == "export" ? " takes a folder" : " takes the text after it"));
       if (a.text.size() > workspace_limits::kMaxTextBytes) return bad(verb + ": the text is longer than 4096 bytes");
+    } else if (verb == "record" || verb == "stop-record") {
+      a.kind = verb == "record" ? SessionAction::Kind::Record : SessionAction::Kind::StopRecord;
+      if (!(line >> word) || (word != "view" && !panel_index(word, a.panel)))
+        return bad(verb + " takes a panel number or view" + (verb == "record" ? ", then a file name" : ""));
+      a.view = word == "view";
+      if (a.kind == SessionAction::Kind::Record) {
+        a.text = rest_of(line);
+        if (a.text.empty()) return bad("record takes a file name after " + word);
+        if (a.text.size() > workspace_limits::kMaxTextBytes) return bad("record: the file name is longer than 4096 bytes");
+      } else if (line >> extra) {
+        return bad("stop-record takes a panel number or view, nothing more");
+      }
     } else {
       return bad("unknown action \"" + verb +
-                 "\" (select, drag, click, tab, key, type, steer, branch, save, rate, note, note-at, export)");
+                 "\" (select, drag, click, tab, key, type, steer, branch, save, record, stop-record, rate, note, note-at, "
+                 "export)");
     }
     script.actions_.push_back(std::move(a));
   }
