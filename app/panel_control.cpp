@@ -170,6 +170,12 @@ Result<std::string> PanelControl::open_workspace(const std::string& path, double
     if (!before) return Error{"not opening " + path + ": " + before.error().message};
     kept = *before;
   }
+  // The old panels' sources stop producing; local rollouts also let go of their model states
+  // (the rollout sources keep them only for the run's report).
+  for (size_t i = 0; i < size(); ++i) {
+    if (const auto& source = player_.panel(i).source) source->set_playing(false);
+    if (const auto r = rollout(i)) r->close();
+  }
   player_.replace(open_panels(*loaded, path, run_.rollouts.get()), t_s);
   run_.workspace = std::move(*loaded);
   workspace_path_ = path;
