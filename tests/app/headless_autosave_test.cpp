@@ -98,8 +98,7 @@ TEST(HeadlessAutosave, OpeningAnotherWorkspaceAutosavesTheSteerFirstAndTheRunEnd
 )";
   wv::test::write_bytes(folder / "other.wv.json", other);
   const fs::path other_path = folder / "other.wv.json";
-  const auto r = scripted_run(folder, "0.2 select 1\n0.4 steer a red storm\n0.8 tab workspace\n0.9 click open-path\n"
-                                      "1.0 type " + other_path.string() + "\n1.1 click open\n");
+  const auto r = scripted_run(folder, "0.2 select 1\n0.4 steer a red storm\n0.8 open " + other_path.string() + "\n");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const fs::path autosave = folder / "work.autosave.wv.json";
   EXPECT_NE(r.output.find("console: opened " + other_path.string() + " (1 panel(s)); the unsaved changes are kept in " +
