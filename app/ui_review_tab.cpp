@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "app/ui_console.h"
+
 namespace wv::app {
 namespace {
 
@@ -74,8 +76,18 @@ std::optional<size_t> UiReviewTab::build(PanelControl& control, size_t target, s
   rating_row(control, target, report, controls);
 
   const FramePtr& shown = review.shown(target);
-  if (shown) ImGui::Text("A note goes on frame %lld (%s)", (long long)shown->index, format_timecode(shown->pts_s).c_str());
-  else ImGui::TextUnformatted("No frame shown yet: nothing to pin a note to");
+  // Refreshed as often as the console's status, so a playing panel does not redraw the console
+  // every frame; the note itself goes on the frame shown when Add is pressed.
+  if (t_s - frame_line_at_s_ >= UiConsole::kStatusRefresh_s || t_s < frame_line_at_s_ || target != frame_line_panel_) {
+    char line[96] = "No frame shown yet: nothing to pin a note to";
+    if (shown)
+      std::snprintf(line, sizeof line, "A note goes on the frame shown (now %lld, %s)", (long long)shown->index,
+                    format_timecode(shown->pts_s).c_str());
+    frame_line_ = line;
+    frame_line_at_s_ = t_s;
+    frame_line_panel_ = target;
+  }
+  ImGui::TextUnformatted(frame_line_.c_str());
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::InputTextWithHint("##note", "a note on this frame", &note_);
   mark_control(&controls, "note-text");
