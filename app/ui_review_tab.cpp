@@ -43,24 +43,29 @@ std::optional<size_t> UiReviewTab::note_list(PanelControl& control, size_t targe
   std::optional<PanelReview::Entry> removed;
   // Room below for the console's message line.
   ImGui::BeginChild("notes", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), true);
-  for (size_t k = 0; k < entries.size(); ++k) {
-    const PanelReview::Entry e = entries[k];
-    const ReviewNote& note = review.note(e);
-    ImGui::PushID(int(k));
-    if (ImGui::SmallButton("x")) removed = e;
-    ImGui::SameLine();
-    char label[96];
-    std::snprintf(label, sizeof label, "P%zu  f%lld  %s%s  ", e.panel, (long long)note.frame,
-                  format_timecode(note.time_s).c_str(), note.point_uv ? "  @" : "");
-    const std::string line = label + note.text;
-    if (ImGui::Selectable(line.c_str(), e.panel == target)) {
-      // Paused on the noted frame, so the reviewer sees what the note is about.
-      control.set_playing(e.panel, false, t_s);
-      control.seek_frame(e.panel, note.frame, t_s);
-      picked = e.panel;
-      report(Status::success(), "went to " + control.name(e.panel) + " frame " + std::to_string(note.frame));
+  // Only the visible lines are built: a workspace may hold thousands of notes.
+  ImGuiListClipper clipper;
+  clipper.Begin(int(entries.size()));
+  while (clipper.Step()) {
+    for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+      const PanelReview::Entry e = entries[size_t(k)];
+      const ReviewNote& note = review.note(e);
+      ImGui::PushID(k);
+      if (ImGui::SmallButton("x")) removed = e;
+      ImGui::SameLine();
+      char label[96];
+      std::snprintf(label, sizeof label, "P%zu  f%lld  %s%s  ", e.panel, (long long)note.frame,
+                    format_timecode(note.time_s).c_str(), note.point_uv ? "  @" : "");
+      const std::string line = label + note.text;
+      if (ImGui::Selectable(line.c_str(), e.panel == target)) {
+        // Paused on the noted frame, so the reviewer sees what the note is about.
+        control.set_playing(e.panel, false, t_s);
+        control.seek_frame(e.panel, note.frame, t_s);
+        picked = e.panel;
+        report(Status::success(), "went to " + control.name(e.panel) + " frame " + std::to_string(note.frame));
+      }
+      ImGui::PopID();
     }
-    ImGui::PopID();
   }
   ImGui::EndChild();
   if (removed) {
