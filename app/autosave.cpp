@@ -24,10 +24,14 @@ Autosave::Autosave(const PanelControl& control, double interval_s)
       saved_text_(workspace_to_json(control.workspace_now())),
       saves_seen_(control.saves()) {}
 
+Autosave::~Autosave() { collect(/*wait=*/true); }
+
 void Autosave::update(double t_s) {
   if (interval_s_ <= 0.0) return;
+  collect(/*wait=*/false);
   if (control_.saves() != saves_seen_) {
     // Saved by the user: that file now holds everything, and this run's autosave is stale.
+    collect(/*wait=*/true);
     saves_seen_ = control_.saves();
     saved_text_ = workspace_to_json(control_.workspace_now());
     if (!autosaved_path_.empty()) {
@@ -43,12 +47,16 @@ void Autosave::update(double t_s) {
 }
 
 void Autosave::finish() {
-  if (interval_s_ > 0.0) write_if_unsaved();
+  if (interval_s_ <= 0.0) return;
+  collect(/*wait=*/true);
+  write_if_unsaved();
+  collect(/*wait=*/true);
 }
 
 void Autosave::write_if_unsaved() {
-  const Workspace now = control_.workspace_now();
-  const std::string text = workspace_to_json(now);
+  if (pending_.valid()) return;  // the last write is still going: the next check catches up
+  Workspace now = control_.workspace_now();
+  std::string text = workspace_to_json(now);
   if (text == saved_text_) return;
   const std::string& workspace = control_.workspace_path();
   if (workspace.empty()) {
@@ -58,23 +66,40 @@ void Autosave::write_if_unsaved() {
   }
   const std::string path = autosave_path(workspace);
   if (path == refused_path_ || (path == autosaved_path_ && text == autosaved_text_)) return;
-  if (path != autosaved_path_ && std::filesystem::exists(path)) {
+  pending_ = std::async(std::launch::async, &Autosave::write, path, std::move(now), std::move(text),
+                        path == autosaved_path_);
+}
+
+Autosave::Written Autosave::write(std::string path, Workspace workspace, std::string text, bool ours) {
+  Written out{.path = std::move(path), .text = std::move(text)};
+  if (!ours && std::filesystem::exists(out.path)) {
     // Not this run's: write over it only if it is a workspace that loads.
-    if (const auto existing = load_workspace(path); !existing) {
-      wv::log_warn("autosave: not writing over " + path + ", which does not load (" + existing.error().message +
-                   "); move it away to autosave again");
-      refused_path_ = path;
-      return;
+    if (const auto existing = load_workspace(out.path); !existing) {
+      out.status = existing.error();
+      out.refused = true;
+      return out;
     }
   }
-  if (Status s = save_workspace(path, now, {.keep_last_good = false}); !s) {
-    wv::log_warn("autosave: " + s.error().message);
-    return;
+  out.status = save_workspace(out.path, workspace, {.keep_last_good = false});
+  return out;
+}
+
+void Autosave::collect(bool wait) {
+  if (!pending_.valid()) return;
+  if (!wait && pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  Written done = pending_.get();
+  if (done.refused) {
+    wv::log_warn("autosave: not writing over " + done.path + ", which does not load (" + done.status.error().message +
+                 "); move it away to autosave again");
+    refused_path_ = done.path;
+  } else if (!done.status) {
+    wv::log_warn("autosave: " + done.status.error().message);
+  } else {
+    autosaved_path_ = done.path;
+    autosaved_text_ = std::move(done.text);
+    ++writes_;
+    wv::log_info("autosave: wrote " + done.path);
   }
-  autosaved_path_ = path;
-  autosaved_text_ = text;
-  ++writes_;
-  wv::log_info("autosave: wrote " + path);
 }
 
 }  // namespace wv::app

@@ -11,10 +11,13 @@
 // An existing autosave file that does not load is never written over (it may be all the user
 // has); the run says so once and autosaves nothing. Without a workspace file (a run of --prompt
 // panels) nothing is written until the user saves one.
-// Threading: the render thread; `control` outlives the autosave.
+// Threading: called on the render thread, which only compares the workspace with the saved one;
+// checking and writing the file (fsync included) run on a thread of their own, one write at a
+// time, so the display never waits on the disk. `control` outlives the autosave.
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <string>
 
 #include "app/panel_control.h"
@@ -35,13 +38,22 @@ class Autosave {
 
   // Every frame, after the UI acted (a save this frame is seen at once).
   void update(double t_s);
-  // When the run ends: writes what is still unsaved, whenever the last write was.
+  // When the run ends: writes what is still unsaved, whenever the last write was (and waits).
   void finish();
+  ~Autosave();
   // Autosave files written so far (for the run's report and tests).
   uint64_t writes() const { return writes_; }
 
  private:
+  // What a write on the writer thread did.
+  struct Written {
+    std::string path, text;
+    Status status;
+    bool refused = false;  // an autosave file there did not load: left alone (status says why)
+  };
+  static Written write(std::string path, Workspace workspace, std::string text, bool ours);
   void write_if_unsaved();
+  void collect(bool wait);  // the pending write's outcome, if it is done (or once it is)
 
   const PanelControl& control_;
   double interval_s_;
@@ -53,6 +65,7 @@ class Autosave {
   std::string refused_path_;    // an autosave file there that does not load: left alone
   bool told_no_file_ = false;
   uint64_t writes_ = 0;
+  std::future<Written> pending_;
 };
 
 }  // namespace wv::app
