@@ -27,10 +27,14 @@ Autosave::Autosave(PanelControl& control, double interval_s)
   control_.set_before_open([this] { return keep_unsaved(); });
 }
 
-Autosave::~Autosave() { control_.set_before_open(nullptr); }
+Autosave::~Autosave() {
+  control_.set_before_open(nullptr);
+  collect(/*wait=*/true);
+}
 
 void Autosave::watch_opened_workspace() {
   // The old workspace's autosave file stays: it holds the changes made before the open.
+  collect(/*wait=*/true);
   opens_seen_ = control_.opens();
   saves_seen_ = control_.saves();
   saved_text_ = workspace_to_json(control_.workspace_now());
@@ -38,14 +42,16 @@ void Autosave::watch_opened_workspace() {
   autosaved_text_.clear();
   refused_path_.clear();
   refused_why_.clear();
-  last_told_.clear();
+  told_no_file_ = false;
 }
 
 void Autosave::update(double t_s) {
   if (control_.opens() != opens_seen_) watch_opened_workspace();
   if (interval_s_ <= 0.0) return;
+  collect(/*wait=*/false);
   if (control_.saves() != saves_seen_) {
     // Saved by the user: that file now holds everything, and this run's autosave is stale.
+    collect(/*wait=*/true);
     saves_seen_ = control_.saves();
     saved_text_ = workspace_to_json(control_.workspace_now());
     if (!autosaved_path_.empty()) {
@@ -57,51 +63,86 @@ void Autosave::update(double t_s) {
   }
   if (t_s < next_s_) return;
   next_s_ = t_s + interval_s_;
-  log_once(write_if_unsaved());
+  write_if_unsaved();
 }
 
 void Autosave::finish() {
-  if (interval_s_ > 0.0) log_once(write_if_unsaved());
-}
-
-void Autosave::log_once(const Result<std::string>& written) {
-  if (written || written.error().message == last_told_) return;
-  last_told_ = written.error().message;
-  wv::log_warn("autosave: " + last_told_);
+  if (interval_s_ <= 0.0) return;
+  collect(/*wait=*/true);
+  write_if_unsaved();
+  collect(/*wait=*/true);
 }
 
 Result<std::string> Autosave::keep_unsaved() {
-  if (workspace_to_json(control_.workspace_now()) == saved_text_) return std::string("no unsaved changes");
+  collect(/*wait=*/true);
+  Workspace now = control_.workspace_now();
+  std::string text = workspace_to_json(now);
+  if (text == saved_text_) return std::string("no unsaved changes");
   if (interval_s_ <= 0.0) return Error{"the run has unsaved changes and autosave is off (--autosave 0): Save first"};
-  Result<std::string> written = write_if_unsaved();
-  if (!written) return written.error();
-  return "the unsaved changes are kept in " + *written;
-}
-
-Result<std::string> Autosave::write_if_unsaved() {
-  const Workspace now = control_.workspace_now();
-  const std::string text = workspace_to_json(now);
-  if (text == saved_text_) return std::string();
   const std::string& workspace = control_.workspace_path();
-  if (workspace.empty()) return Error{"the run has unsaved changes but no workspace file yet: Save as one"};
+  if (workspace.empty()) return Error{"the run has unsaved changes but no workspace file yet: Save as one first"};
   const std::string path = autosave_path(workspace);
   if (path == refused_path_) return Error{refused_why_};
-  if (path == autosaved_path_ && text == autosaved_text_) return path;
-  if (path != autosaved_path_ && std::filesystem::exists(path)) {
+  // The user waits for this one: the panels are about to be replaced.
+  if (path != autosaved_path_ || text != autosaved_text_)
+    if (Status s = record(write(path, std::move(now), std::move(text), path == autosaved_path_)); !s) return s.error();
+  return "the unsaved changes are kept in " + path;
+}
+
+void Autosave::write_if_unsaved() {
+  if (pending_.valid()) return;  // the last write is still going: the next check catches up
+  Workspace now = control_.workspace_now();
+  std::string text = workspace_to_json(now);
+  if (text == saved_text_) return;
+  const std::string& workspace = control_.workspace_path();
+  if (workspace.empty()) {
+    if (!told_no_file_) wv::log_info("autosave: the run has unsaved changes but no workspace file yet: Save as one");
+    told_no_file_ = true;
+    return;
+  }
+  const std::string path = autosave_path(workspace);
+  if (path == refused_path_ || (path == autosaved_path_ && text == autosaved_text_)) return;
+  pending_ = std::async(std::launch::async, &Autosave::write, path, std::move(now), std::move(text),
+                        path == autosaved_path_);
+}
+
+Autosave::Written Autosave::write(std::string path, Workspace workspace, std::string text, bool ours) {
+  Written out{.path = std::move(path), .text = std::move(text)};
+  if (!ours && std::filesystem::exists(out.path)) {
     // Not this run's: write over it only if it is a workspace that loads.
-    if (const auto existing = load_workspace(path); !existing) {
-      refused_path_ = path;
-      refused_why_ = "not writing over " + path + ", which does not load (" + existing.error().message +
-                     "); move it away to autosave again";
-      return Error{refused_why_};
+    if (const auto existing = load_workspace(out.path); !existing) {
+      out.status = existing.error();
+      out.refused = true;
+      return out;
     }
   }
-  if (Status s = save_workspace(path, now, {.keep_last_good = false}); !s) return s.error();
-  autosaved_path_ = path;
-  autosaved_text_ = text;
+  out.status = save_workspace(out.path, workspace, {.keep_last_good = false});
+  return out;
+}
+
+void Autosave::collect(bool wait) {
+  if (!pending_.valid()) return;
+  if (!wait && pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  (void)record(pending_.get());
+}
+
+Status Autosave::record(Written done) {
+  if (done.refused) {
+    refused_path_ = done.path;
+    refused_why_ = "not writing over " + done.path + ", which does not load (" + done.status.error().message +
+                   "); move it away to autosave again";
+    wv::log_warn("autosave: " + refused_why_);
+    return Error{refused_why_};
+  }
+  if (!done.status) {
+    wv::log_warn("autosave: " + done.status.error().message);
+    return done.status;
+  }
+  autosaved_path_ = done.path;
+  autosaved_text_ = std::move(done.text);
   ++writes_;
-  wv::log_info("autosave: wrote " + path);
-  return path;
+  wv::log_info("autosave: wrote " + done.path);
+  return Status::success();
 }
 
 }  // namespace wv::app

@@ -12,13 +12,16 @@
 // has); the run says so once and autosaves nothing. Without a workspace file (a run of --prompt
 // panels) nothing is written until the user saves one.
 // Before the console opens another workspace in place of the run's (PanelControl::open_workspace)
-// the autosave writes the unsaved changes at once, whatever the interval; when it cannot (autosave
-// off, no workspace file, an autosave file it must not write over) the open is refused saying
-// why, so nothing is lost. From then on it watches the opened workspace.
-// Threading: the render thread; `control` outlives the autosave.
+// the autosave writes the unsaved changes at once, whatever the interval, and waits for the file;
+// when it cannot (autosave off, no workspace file, an autosave file it must not write over) the
+// open is refused saying why, so nothing is lost. From then on it watches the opened workspace.
+// Threading: called on the render thread, which only compares the workspace with the saved one;
+// checking and writing the file (fsync included) run on a thread of their own, one write at a
+// time, so the display never waits on the disk. `control` outlives the autosave.
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <string>
 
 #include "app/panel_control.h"
@@ -36,22 +39,30 @@ class Autosave {
  public:
   // interval_s <= 0: off. Registers itself as `control`'s before-open hook.
   Autosave(PanelControl& control, double interval_s);
-  ~Autosave();
   Autosave(const Autosave&) = delete;
   Autosave& operator=(const Autosave&) = delete;
 
   // Every frame, after the UI acted (a save this frame is seen at once).
   void update(double t_s);
-  // When the run ends: writes what is still unsaved, whenever the last write was.
+  // When the run ends: writes what is still unsaved, whenever the last write was (and waits).
   void finish();
+  ~Autosave();
   // Autosave files written so far (for the run's report and tests).
   uint64_t writes() const { return writes_; }
 
  private:
-  // The file that holds the unsaved changes now ("" when there are none), or why none does.
-  Result<std::string> write_if_unsaved();
-  void log_once(const Result<std::string>& written);
-  // Before another workspace is opened: what keeps the changes, for the console.
+  // What a write on the writer thread did.
+  struct Written {
+    std::string path, text;
+    Status status;
+    bool refused = false;  // an autosave file there did not load: left alone (status says why)
+  };
+  static Written write(std::string path, Workspace workspace, std::string text, bool ours);
+  void write_if_unsaved();
+  void collect(bool wait);  // the pending write's outcome, if it is done (or once it is)
+  Status record(Written done);  // logs what a write did and keeps its outcome; returns its error
+  // Before another workspace is opened: writes the unsaved changes now; what keeps them, or why
+  // nothing can.
   Result<std::string> keep_unsaved();
   void watch_opened_workspace();
 
@@ -65,8 +76,9 @@ class Autosave {
   std::string autosaved_path_;
   std::string refused_path_;    // an autosave file there that does not load: left alone
   std::string refused_why_;
-  std::string last_told_;       // the last reason logged for not writing (each is logged once)
+  bool told_no_file_ = false;
   uint64_t writes_ = 0;
+  std::future<Written> pending_;
 };
 
 }  // namespace wv::app

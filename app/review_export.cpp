@@ -19,6 +19,8 @@ namespace fs = std::filesystem;
 
 constexpr int32_t kCellWidth = 192;  // pixels of one noted frame in the sheet
 constexpr int32_t kGap = 8;
+constexpr int kSheetColumns = 8;            // a panel's notes wrap onto more rows
+constexpr size_t kMaxSheetCells = 256;      // keeps the sheet's size in hand (about 1608 x 13k pixels at most)
 
 // One note with what the files say about it.
 struct NoteRow {
@@ -27,7 +29,7 @@ struct NoteRow {
   const ReviewNote* note = nullptr;
   FramePtr frame;
   std::string missing;       // why there is no frame
-  int sheet_row = 0, sheet_column = 0;  // 1-based cell in review.png
+  int sheet_row = 0, sheet_column = 0;  // 1-based cell in review.png; 0: not in it (past kMaxSheetCells)
 };
 
 std::string source_line(const SourceSpec& source) {
@@ -77,8 +79,13 @@ std::string csv_field(const std::string& text) {
 }
 
 std::string sheet_cell(const NoteRow& row) {
+  if (row.sheet_row == 0) return "not in it (it shows the first " + std::to_string(kMaxSheetCells) + " notes)";
+  if (!row.missing.empty()) return "crossed out: " + markdown_cell(row.missing);
   return "row " + std::to_string(row.sheet_row) + ", column " + std::to_string(row.sheet_column);
 }
+
+// A cell number for the CSV: empty when the note is not in the sheet.
+std::string sheet_number(int n) { return n > 0 ? std::to_string(n) : ""; }
 
 std::string markdown(const ReviewExportInput& in, const std::vector<NoteRow>& rows) {
   const Workspace& ws = *in.workspace;
@@ -97,7 +104,7 @@ std::string markdown(const ReviewExportInput& in, const std::vector<NoteRow>& ro
       if (row.panel != p) continue;
       md += "| " + std::to_string(row.index + 1) + " | " + std::to_string(row.note->frame) + " | " +
             format_timecode(row.note->time_s) + " | " + point_text(*row.note) + " | " + markdown_cell(row.note->text) +
-            " | " + (row.missing.empty() ? sheet_cell(row) : "crossed out: " + markdown_cell(row.missing)) + " |\n";
+            " | " + sheet_cell(row) + " |\n";
     }
   }
   return md;
@@ -118,8 +125,8 @@ std::string csv(const ReviewExportInput& in, const std::vector<NoteRow>& rows) {
     out += std::to_string(row.panel) + "," + csv_field(in.panel_names[row.panel]) + "," +
            std::to_string(in.workspace->panels[row.panel].review.rating) + "," + std::to_string(row.index + 1) + "," +
            std::to_string(row.note->frame) + "," + format_timecode(row.note->time_s) + "," + time + "," + u + "," + v +
-           "," + csv_field(row.note->text) + "," + std::to_string(row.sheet_row) + "," +
-           std::to_string(row.sheet_column) + "," + csv_field(row.missing) + "\n";
+           "," + csv_field(row.note->text) + "," + sheet_number(row.sheet_row) + "," +
+           sheet_number(row.sheet_column) + "," + csv_field(row.missing) + "\n";
   }
   return out;
 }
@@ -182,6 +189,7 @@ FramePtr cell_for(const NoteRow& row, int32_t cell_w, int32_t cell_h) {
 void find_frames(const ReviewExportInput& in, std::vector<NoteRow>& rows) {
   std::map<size_t, std::set<int64_t>> wanted;  // panel -> frames to replay
   for (NoteRow& row : rows) {
+    if (row.sheet_row == 0) continue;  // not shown: no need to make it
     if (in.captured) row.frame = in.captured(row.panel, row.index);
     if (!row.frame) wanted[row.panel].insert(row.note->frame);
   }
@@ -199,7 +207,7 @@ void find_frames(const ReviewExportInput& in, std::vector<NoteRow>& rows) {
         for (size_t i = 0; i < indices.size(); ++i) found[indices[i]] = (*replayed)[i];
     }
     for (NoteRow& row : rows) {
-      if (row.panel != panel || row.frame) continue;
+      if (row.panel != panel || row.frame || row.sheet_row == 0) continue;
       row.frame = found[row.note->frame];
       if (!row.frame) row.missing = why.empty() ? "the frame could not be had" : why;
     }
@@ -222,14 +230,23 @@ Result<ReviewExport> export_review(const std::string& folder, const ReviewExport
   fs::create_directories(folder, error);
   if (error || !fs::is_directory(folder)) return Error{folder + ": cannot make the review folder: " + error.message()};
 
-  // The rows in panel order, and their cells in the sheet: one sheet row per panel with notes.
+  // The rows in panel order, and their cells in the sheet: each panel with notes starts a sheet
+  // row, and its notes wrap after kSheetColumns.
   std::vector<NoteRow> rows;
   int sheet_row = 0;
+  size_t cells = 0;
   for (size_t p = 0; p < in.workspace->panels.size(); ++p) {
     const std::vector<ReviewNote>& notes = in.workspace->panels[p].review.notes;
-    if (!notes.empty()) ++sheet_row;
-    for (size_t n = 0; n < notes.size(); ++n)
-      rows.push_back({.panel = p, .index = n, .note = &notes[n], .sheet_row = sheet_row, .sheet_column = int(n) + 1});
+    for (size_t n = 0; n < notes.size(); ++n) {
+      NoteRow row{.panel = p, .index = n, .note = &notes[n]};
+      if (cells < kMaxSheetCells) {
+        if (n % kSheetColumns == 0) ++sheet_row;
+        row.sheet_row = sheet_row;
+        row.sheet_column = int(n % kSheetColumns) + 1;
+        ++cells;
+      }
+      rows.push_back(row);
+    }
   }
   find_frames(in, rows);
 
@@ -247,6 +264,7 @@ Result<ReviewExport> export_review(const std::string& folder, const ReviewExport
   const int32_t cell_h = std::clamp(int32_t(std::lround(kCellWidth * (aspect > 0 ? aspect : 1.0f))), 64, 2 * kCellWidth);
   std::vector<std::vector<FramePtr>> sheet(static_cast<size_t>(sheet_row));
   for (NoteRow& row : rows) {
+    if (row.sheet_row == 0) continue;
     if (!row.frame) ++out.frames_missing;
     sheet[size_t(row.sheet_row - 1)].push_back(cell_for(row, kCellWidth, cell_h));
   }

@@ -1,7 +1,8 @@
 // app/review_export.h — a workspace's review as files a team reads and scripts: review.md (per
 // panel its rating and notes with frame, timecode and point), review.csv (one row per note) and
-// review.png (a contact sheet of the noted frames: one row per panel with notes, its noted frames
-// left to right in the notes' order, each scaled into the same cell, a ring where a note points).
+// review.png (a contact sheet of the noted frames: each panel with notes starts a row, its noted
+// frames left to right in the notes' order, 8 to a row, each scaled into the same cell, a ring
+// where a note points; the first 256 notes, so the picture stays a size people can open).
 // The Markdown and CSV name each note's cell in the sheet.
 //
 //   auto done = wv::app::export_review("out/review", {.workspace = &ws, .panel_names = names,

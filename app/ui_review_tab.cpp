@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "app/ui_console.h"
+
 namespace wv::app {
 namespace {
 
@@ -41,24 +43,29 @@ std::optional<size_t> UiReviewTab::note_list(PanelControl& control, size_t targe
   std::optional<PanelReview::Entry> removed;
   // Room below for the console's message line.
   ImGui::BeginChild("notes", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), true);
-  for (size_t k = 0; k < entries.size(); ++k) {
-    const PanelReview::Entry e = entries[k];
-    const ReviewNote& note = review.note(e);
-    ImGui::PushID(int(k));
-    if (ImGui::SmallButton("x")) removed = e;
-    ImGui::SameLine();
-    char label[96];
-    std::snprintf(label, sizeof label, "P%zu  f%lld  %s%s  ", e.panel, (long long)note.frame,
-                  format_timecode(note.time_s).c_str(), note.point_uv ? "  @" : "");
-    const std::string line = label + note.text;
-    if (ImGui::Selectable(line.c_str(), e.panel == target)) {
-      // Paused on the noted frame, so the reviewer sees what the note is about.
-      control.set_playing(e.panel, false, t_s);
-      control.seek_frame(e.panel, note.frame, t_s);
-      picked = e.panel;
-      report(Status::success(), "went to " + control.name(e.panel) + " frame " + std::to_string(note.frame));
+  // Only the visible lines are built: a workspace may hold thousands of notes.
+  ImGuiListClipper clipper;
+  clipper.Begin(int(entries.size()));
+  while (clipper.Step()) {
+    for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+      const PanelReview::Entry e = entries[size_t(k)];
+      const ReviewNote& note = review.note(e);
+      ImGui::PushID(k);
+      if (ImGui::SmallButton("x")) removed = e;
+      ImGui::SameLine();
+      char label[96];
+      std::snprintf(label, sizeof label, "P%zu  f%lld  %s%s  ", e.panel, (long long)note.frame,
+                    format_timecode(note.time_s).c_str(), note.point_uv ? "  @" : "");
+      const std::string line = label + note.text;
+      if (ImGui::Selectable(line.c_str(), e.panel == target)) {
+        // Paused on the noted frame, so the reviewer sees what the note is about.
+        control.set_playing(e.panel, false, t_s);
+        control.seek_frame(e.panel, note.frame, t_s);
+        picked = e.panel;
+        report(Status::success(), "went to " + control.name(e.panel) + " frame " + std::to_string(note.frame));
+      }
+      ImGui::PopID();
     }
-    ImGui::PopID();
   }
   ImGui::EndChild();
   if (removed) {
@@ -74,8 +81,18 @@ std::optional<size_t> UiReviewTab::build(PanelControl& control, size_t target, s
   rating_row(control, target, report, controls);
 
   const FramePtr& shown = review.shown(target);
-  if (shown) ImGui::Text("A note goes on frame %lld (%s)", (long long)shown->index, format_timecode(shown->pts_s).c_str());
-  else ImGui::TextUnformatted("No frame shown yet: nothing to pin a note to");
+  // Refreshed as often as the console's status, so a playing panel does not redraw the console
+  // every frame; the note itself goes on the frame shown when Add is pressed.
+  if (t_s - frame_line_at_s_ >= UiConsole::kStatusRefresh_s || t_s < frame_line_at_s_ || target != frame_line_panel_) {
+    char line[96] = "No frame shown yet: nothing to pin a note to";
+    if (shown)
+      std::snprintf(line, sizeof line, "A note goes on the frame shown (now %lld, %s)", (long long)shown->index,
+                    format_timecode(shown->pts_s).c_str());
+    frame_line_ = line;
+    frame_line_at_s_ = t_s;
+    frame_line_panel_ = target;
+  }
+  ImGui::TextUnformatted(frame_line_.c_str());
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::InputTextWithHint("##note", "a note on this frame", &note_);
   mark_control(&controls, "note-text");

@@ -38,6 +38,9 @@ class UiReviewTab {
 
   std::string note_;
   std::string export_folder_;
+  std::string frame_line_;  // which frame a note would go on, as last shown
+  double frame_line_at_s_ = -1.0;
+  size_t frame_line_panel_ = 0;
 };
 
 }  // namespace wv::app

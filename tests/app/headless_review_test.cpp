@@ -109,6 +109,38 @@ TEST(HeadlessReview, TheReviewCommandCrossesOutFramesItCannotMakeAndSaysWhy) {
   EXPECT_EQ(sheet->height, 2 * (144 + 8) + 8);      // two rows of 4:3 cells
 }
 
+TEST(HeadlessReview, TheSheetWrapsEachPanelsNotesAndShowsTheFirst256) {
+  const fs::path folder = fresh_folder("many");
+  const fs::path workspace = folder / "w.wv.json";
+  std::string panels;
+  for (int p = 0; p < 2; ++p) {
+    std::string notes;
+    for (int n = 0; n < 130; ++n)
+      notes += std::string(n ? "," : "") + "{\"frame\": " + std::to_string(n) + ", \"time_s\": 0, \"text\": \"n" +
+               std::to_string(n) + "\"}";
+    panels += std::string(p ? "," : "") + "{\"source\": {\"kind\": \"toyworld\", \"scene\": \"one red ball in a dark blue "
+              "room\", \"size\": [16, 16]}, \"review\": {\"notes\": [" + notes + "]}}";
+  }
+  wv::test::write_bytes(workspace, "{\"format\": \"worldview-workspace\", \"version\": 3, \"panels\": [" + panels + "]}");
+  const auto r = run_worldview("review --workspace " + workspace.string() + " --out " + (folder / "out").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(contains(r.output, "review: 260 note(s) of 2 panel(s)")) << r.output;
+  const std::string md = wv::test::read_bytes(folder / "out" / "review.md");
+  const std::string csv = wv::test::read_bytes(folder / "out" / "review.csv");
+  EXPECT_EQ(lines_of(csv), 261u);
+  // Panel 0: 17 rows of up to 8; panel 1 from row 18, its last 4 notes past the 256th cell.
+  EXPECT_TRUE(contains(md, "| 130 | 129 | 00:00:00.000 |  | n129 | row 17, column 2 |")) << md;
+  EXPECT_TRUE(contains(md, "| 1 | 0 | 00:00:00.000 |  | n0 | row 18, column 1 |")) << md;
+  EXPECT_TRUE(contains(md, "| 126 | 125 | 00:00:00.000 |  | n125 | row 33, column 6 |")) << md;
+  EXPECT_TRUE(contains(md, "| 127 | 126 | 00:00:00.000 |  | n126 | not in it (it shows the first 256 notes) |")) << md;
+  EXPECT_TRUE(contains(csv, ",n129,17,2,\n")) << csv;
+  EXPECT_TRUE(contains(csv, ",n126,,,\n")) << csv;
+  const auto sheet = wv::media::read_png((folder / "out" / "review.png").string());
+  ASSERT_TRUE(sheet) << sheet.error().message;
+  EXPECT_EQ(sheet->width, 8 * (192 + 8) + 8);
+  EXPECT_EQ(sheet->height, 33 * (192 + 8) + 8);
+}
+
 TEST(HeadlessReview, TheReviewCommandRefusesADamagedWorkspaceNamingTheLastGoodVersion) {
   const fs::path folder = fresh_folder("damaged");
   const fs::path workspace = folder / "w.wv.json";
