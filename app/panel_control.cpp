@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "app/layout.h"
 #include "app/model_catalog.h"
+#include "app/panel_recording.h"
 #include "app/rollout_track.h"
 #include "app/workspace/workspace.h"
 #include "model/rollout_engine.h"
+#include "wv/log.h"
 
 namespace wv::app {
 namespace {
@@ -42,7 +45,7 @@ PanelPose to_panel_pose(const wv::Pose& T_world_panel) {
 }  // namespace
 
 PanelControl::PanelControl(RunPanels& run, PanelPlayer& player, std::string workspace_path)
-    : run_(run), player_(player), workspace_path_(std::move(workspace_path)) {
+    : run_(run), player_(player), workspace_path_(std::move(workspace_path)), review_(run.workspace, player, run.rollouts.get()) {
   WV_ASSERT(run.workspace.panels.size() == player.size());
 }
 
@@ -56,6 +59,12 @@ void PanelControl::update(double t_s) {
   rates_.resize(size());
   last_frame_.resize(size(), -1);
   resume_speed_.resize(size(), 1.0);
+  for (size_t i = 0; i < loops_.size(); ++i) {
+    if (!loops_[i].active()) continue;
+    // Past B on the panel's clock: back to A before B + 1 is ever shown.
+    const int64_t a = std::min(*loops_[i].a, *loops_[i].b), b = std::max(*loops_[i].a, *loops_[i].b);
+    if (player_.position_s(i, t_s) * fps(i) >= double(b + 1)) seek_frame(i, a, t_s);
+  }
   for (size_t i = 0; i < size(); ++i) {
     Rate& r = rates_[i];
     const int64_t frame = player_.shown(i) ? player_.shown(i)->index : -1;
@@ -96,6 +105,7 @@ Result<size_t> PanelControl::branch(size_t i, const std::string& text, std::opti
 
   PanelSpec spec = run_.workspace.panels[i];
   spec.title.clear();
+  spec.review = {};  // the parent's review is of the parent's frames
   spec.source.rollout = branch_source(spec.source.rollout, frame, text, seed, fps(i));
   const Panel& parent = player_.panel(i);
   Panel panel{.source = *fork, .size_m = parent.size_m, .curve_radius_m = parent.curve_radius_m};
@@ -128,13 +138,59 @@ std::string PanelControl::model_like(size_t i) const {
 
 Result<size_t> PanelControl::add_rollout_panel(const std::string& prompt, const std::string& model, uint64_t seed,
                                                double t_s) {
-  if (size() >= workspace_limits::kMaxPanels)
-    return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
   if (prompt.empty() || prompt.size() > workspace_limits::kMaxTextBytes) return Error{"a prompt is 1 to 4096 bytes"};
   PanelSpec spec;
   spec.source.kind = SourceSpec::Kind::Rollout;
   spec.source.rollout = {.model = model, .prompt = prompt, .seed = seed};
-  const std::string name = panel_label(size(), prompt);
+  return add_panel(std::move(spec), prompt, t_s);
+}
+
+Result<size_t> PanelControl::open_video_panel(const std::string& path, double t_s) {
+  if (path.empty()) return Error{"no file to open: type the path of a video or an image sequence"};
+  PanelSpec spec;
+  spec.source.kind = SourceSpec::Kind::Video;
+  // Absolute: a workspace saved later elsewhere still finds it.
+  spec.source.video.path = std::filesystem::absolute(path).lexically_normal().string();
+  return add_panel(std::move(spec), path, t_s);
+}
+
+Result<std::string> PanelControl::open_workspace(const std::string& path, double t_s) {
+  if (path.empty()) return Error{"no workspace to open: type the path of a .wv.json file"};
+  std::vector<std::string> warnings;
+  Result<Workspace> loaded = load_run_workspace(path, &warnings);
+  if (!loaded) return loaded.error();
+  for (const std::string& w : warnings) wv::log_warn(w);
+  if (recordings_)
+    for (size_t i = 0; i < size(); ++i)
+      if (recordings_->panel_status(i).active)
+        return Error{"not opening " + path + ": " + name(i) + " is being recorded; stop its recording first"};
+  std::string kept = "no unsaved changes";
+  if (before_open_) {
+    Result<std::string> before = before_open_();
+    if (!before) return Error{"not opening " + path + ": " + before.error().message};
+    kept = *before;
+  }
+  // The old panels' sources stop producing; local rollouts also let go of their model states
+  // (the rollout sources keep them only for the run's report).
+  for (size_t i = 0; i < size(); ++i) {
+    if (const auto& source = player_.panel(i).source) source->set_playing(false);
+    if (const auto r = rollout(i)) r->close();
+  }
+  player_.replace(open_panels(*loaded, path, run_.rollouts.get()), t_s);
+  run_.workspace = std::move(*loaded);
+  workspace_path_ = path;
+  resume_speed_.clear();
+  rates_.clear();
+  last_frame_.clear();
+  loops_.clear();
+  review_.forget_pixels();
+  return "opened " + path + " (" + std::to_string(size()) + " panel(s)); " + kept;
+}
+
+Result<size_t> PanelControl::add_panel(PanelSpec spec, const std::string& label, double t_s) {
+  if (size() >= workspace_limits::kMaxPanels)
+    return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
+  const std::string name = panel_label(size(), label);
   auto source = open_source(spec.source, name, run_.rollouts.get());
   if (!source) return source.error();
   Panel panel{.name = name, .source = std::move(*source)};
@@ -154,6 +210,18 @@ void PanelControl::relayout(LayoutSpec::Kind kind) {
   for (size_t i = 0; i < size(); ++i) items[i].size_m = player_.panel(i).size_m;
   const std::vector<wv::Pose> poses = layout_panels(run_.workspace.layout, items);
   for (size_t i = 0; i < size(); ++i) player_.set_pose(i, poses[i]);
+}
+
+Status PanelControl::set_loop_end(size_t i, bool b_end, int64_t frame) {
+  const auto& source = player_.panel(i).source;
+  if (!source || !source->info().seekable) return Error{name(i) + ": a loop needs a source that can seek back"};
+  loops_.resize(size());
+  (b_end ? loops_[i].b : loops_[i].a) = std::max<int64_t>(frame, 0);
+  return Status::success();
+}
+
+void PanelControl::clear_loop(size_t i) {
+  if (i < loops_.size()) loops_[i] = {};
 }
 
 void PanelControl::set_playing(size_t i, bool playing, double t_s) {
@@ -228,11 +296,18 @@ std::vector<std::pair<int64_t, std::string>> PanelControl::prompt_track(size_t i
   return out;
 }
 
+Workspace PanelControl::workspace_now() const {
+  Workspace now = run_.workspace;
+  for (size_t i = 0; i < size(); ++i) now.panels[i].pose = to_panel_pose(player_.panel(i).T_world_panel);
+  return now;
+}
+
 Status PanelControl::save(const std::string& path) {
   if (path.empty()) return Error{"no file to save to: give a name (Save as)"};
-  for (size_t i = 0; i < size(); ++i) run_.workspace.panels[i].pose = to_panel_pose(player_.panel(i).T_world_panel);
+  run_.workspace = workspace_now();
   if (Status s = save_workspace(path, run_.workspace); !s) return s;
   workspace_path_ = path;
+  ++saves_;
   return Status::success();
 }
 

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@
 
 #include "app/panel_options.h"
 #include "app/panel_player.h"
+#include "app/panel_review.h"
 #include "wv/result.h"
 
 namespace wv::model {
@@ -33,6 +35,8 @@ class Rollout;
 }
 
 namespace wv::app {
+
+class PanelRecordings;
 
 struct PanelStatus {
   std::string kind;            // the source's kind: "rollout", "video", ...
@@ -88,6 +92,8 @@ class PanelControl {
   int64_t seekable_frames(size_t i) const;
 
   PanelStatus status(size_t i) const;
+  // The frame panel i shows now (null before its first).
+  const FramePtr& shown(size_t i) const { return player_.shown(i); }
   // Rollouts: every prompt change (frame, text) the engine holds now; others: none.
   std::vector<std::pair<int64_t, std::string>> prompt_track(size_t i) const;
 
@@ -97,11 +103,53 @@ class PanelControl {
   // Writes the workspace to `path` (atomically, app/workspace/workspace.h); from then on it is
   // the run's workspace file.
   Status save(const std::string& path);
+  // The workspace as save() would write it now (every panel where it is), and how many saves
+  // succeeded so far (app/autosave.h: what is unsaved).
+  Workspace workspace_now() const;
+  uint64_t saves() const { return saves_; }
+  // Ratings and notes of the panels (kept in the workspace, so saving keeps them).
+  PanelReview& review() { return review_; }
+  const PanelReview& review() const { return review_; }
+
+  // A loop region: once both ends are set (either order), the panel plays frames A to B and
+  // jumps back to A when it passes B. It needs a source that can seek back (refused otherwise);
+  // it holds for this run only (it is not saved in the workspace).
+  struct LoopRegion {
+    std::optional<int64_t> a, b;
+    bool active() const { return a && b; }
+  };
+  Status set_loop_end(size_t i, bool b_end, int64_t frame);  // b_end: B, else A
+  void clear_loop(size_t i);
+  LoopRegion loop(size_t i) const { return i < loops_.size() ? loops_[i] : LoopRegion{}; }
+
+  // Opens another workspace file in place of the run's (File > Open): its panels replace every
+  // panel, it becomes the file Save writes, and its layout, reviews and prompt tracks are the
+  // run's from then on. Refused, with nothing changed, when the file does not load (the loader's
+  // "file:line: field: reason"), when a panel is being recorded, or when the before-open hook
+  // (set_before_open) cannot keep the unsaved changes. A panel whose source fails opens without
+  // one (logged), as at the start of a run. Returns what happened, for the console.
+  Result<std::string> open_workspace(const std::string& path, double t_s);
+  // Keeps the run's unsaved changes before another workspace replaces them (app/autosave.h);
+  // returns what it did, or why it could not. None set: nothing is kept.
+  using BeforeOpen = std::function<Result<std::string>()>;
+  void set_before_open(BeforeOpen hook) { before_open_ = std::move(hook); }
+  // How many workspaces were opened in place of the run's so far.
+  uint64_t opens() const { return player_.replacements(); }
+
+  // A new panel playing a video file or image sequence (frame_%04d.png), beside the last panel;
+  // returns its index. A file that does not open is an Error naming it and the reason.
+  Result<size_t> open_video_panel(const std::string& path, double t_s);
+
+  // The run's recordings (app/panel_recording.h), for the console's Record toggles; null: the
+  // mode records nothing.
+  void set_recordings(PanelRecordings* recordings) { recordings_ = recordings; }
+  PanelRecordings* recordings() const { return recordings_; }
 
  private:
   std::shared_ptr<model::Rollout> rollout(size_t i) const;
   double fps(size_t i) const;
   wv::Pose beside(size_t i, float width_m) const;
+  Result<size_t> add_panel(PanelSpec spec, const std::string& label, double t_s);
 
   RunPanels& run_;
   PanelPlayer& player_;
@@ -114,6 +162,11 @@ class PanelControl {
   };
   std::vector<Rate> rates_;
   std::vector<int64_t> last_frame_;
+  uint64_t saves_ = 0;
+  PanelReview review_;
+  PanelRecordings* recordings_ = nullptr;
+  std::vector<LoopRegion> loops_;
+  BeforeOpen before_open_;
 };
 
 }  // namespace wv::app

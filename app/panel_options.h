@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "app/panels.h"
+#include "app/record_options.h"
 #include "app/remote_sources.h"
 #include "app/rollout_sources.h"
 #include "app/workspace/workspace.h"
@@ -42,6 +43,7 @@ struct PanelOptions {
   std::string trusted_models;         // the trusted-models list; empty: the default one, if present
   uint64_t seed = 1;                  // seed of the first prompt panel; the next ones count up
   RemoteOptions remote;               // --connect (a program-wide option): rollouts computed by a tethered server
+  RecordOptions record;               // --record-panel, --record-view: what the run records
 
   bool empty() const { return workspace.empty() && prompts.empty() && videos.empty(); }
 };
@@ -56,6 +58,10 @@ struct RunPanels {
   std::unique_ptr<RolloutSources> rollouts;
   std::vector<Panel> panels;  // a panel whose source failed has none (the error is logged)
 };
+
+// A workspace file as a run uses it: load_workspace, with its video paths made relative to the
+// file's folder.
+Result<Workspace> load_run_workspace(const std::string& path, std::vector<std::string>* out_warnings = nullptr);
 
 // Loads the workspace, adds the command line's panels and opens every panel's source. Errors
 // (a bad workspace, --steer, --model, ...) name the input and the reason. `rollouts`: the

@@ -11,6 +11,8 @@
 // the renderer outlive the player.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -38,6 +40,11 @@ class PanelPlayer {
   // Appends a panel (a branch forked from another): it plays from source time start_s at display
   // time t_s. Indices of the other panels stay; the producer thread restarts with every source.
   void add(Panel panel, double start_s, double t_s);
+  // Every panel replaced by `panels` (another workspace opened), each playing from its start at
+  // display time t_s; the old sources stop being pumped and their textures go. What keeps state
+  // per panel index (hover, quad layers, thumbnails) sees the change as a new replacements().
+  void replace(std::vector<Panel> panels, double t_s);
+  uint64_t replacements() const { return replacements_; }
 
   std::span<const renderer::PanelDraw> draws() const { return draws_; }
   size_t size() const { return panels_.size(); }
@@ -61,17 +68,26 @@ class PanelPlayer {
   double position_s(size_t i, double t_s) const { return clocks_.position_s(i, t_s); }
   double speed(size_t i) const { return clocks_.speed(i); }
 
+  // Hands every frame panel i takes from its source to `tap` (a recording), the ones a display
+  // skips (speed above 1, a late frame) included, in order; an empty tap ends it.
+  using FrameTap = std::function<void(const FramePtr&)>;
+  void set_tap(size_t i, FrameTap tap);
+
  private:
   void show(size_t i, FramePtr frame);
+  FramePtr take_due(size_t i, double source_s);
   void start_pump();
+  void add_entry(Panel panel, double start_s, double t_s);  // without restarting the pump
 
   std::vector<Panel>& panels_;
   renderer::Renderer& renderer_;
   std::vector<size_t> pump_index_;  // SIZE_MAX: no source
   std::vector<FramePtr> shown_;
+  std::vector<FrameTap> taps_;
   std::vector<renderer::PanelDraw> draws_;
   PlayClocks clocks_;
   std::unique_ptr<SourcePump> pump_;
+  uint64_t replacements_ = 0;
 };
 
 }  // namespace wv::app

@@ -12,6 +12,7 @@
 // produce frames on their own.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,6 +43,8 @@ struct RolloutSourcesParams {
   std::string trusted_models;
   // A tethered server (--connect): rollouts are computed there; no local engine or models.
   RemoteOptions remote;
+  size_t lookahead = 3;  // frames each rollout computes ahead of display (1..64)
+  std::vector<std::filesystem::path> model_folders;  // searched before ModelCatalog::default_folders()
 };
 
 class RolloutSources {
@@ -52,8 +55,13 @@ class RolloutSources {
   // Ids of the named model files, in order (e.g. to make the first the prompt panels' model).
   const std::vector<std::string>& named_model_ids() const { return named_ids_; }
 
-  // Errors name `where`, the model and the reason (unknown model, bad prompt, ...).
-  Result<std::shared_ptr<wv::FrameSource>> open(const RolloutSourceSpec& spec, const std::string& where);
+  // Errors name `where`, the model and the reason (unknown model, bad prompt, ...). A start
+  // image (RGBA8 of the model's size) makes frame 0; tethered rollouts take none.
+  Result<std::shared_ptr<wv::FrameSource>> open(const RolloutSourceSpec& spec, const std::string& where,
+                                                wv::FramePtr start_image = nullptr);
+
+  // Ids of the models open() can run: the local catalog's, or the tethered server's.
+  std::vector<std::string> available_models() const;
 
   // Logs, per rollout, the words its model did not know and why it failed, if it did.
   void report() const;
@@ -63,9 +71,11 @@ class RolloutSources {
   model::RolloutEngine* engine() { return engine_.get(); }
 
  private:
-  RolloutSources(std::unique_ptr<model::RolloutEngine> engine, std::unique_ptr<RemoteSources> remote);
+  RolloutSources(std::vector<std::filesystem::path> model_folders, size_t lookahead,
+                 std::unique_ptr<model::RolloutEngine> engine, std::unique_ptr<RemoteSources> remote);
 
   ModelCatalog models_;
+  size_t lookahead_;
   std::unique_ptr<model::RolloutEngine> engine_;
   struct Opened {
     std::string where;

@@ -46,18 +46,40 @@ void UiConsole::report(const Status& s, const std::string& done) {
   else wv::log_warn("console: " + message_);
 }
 
+UiRecordControls::Report UiConsole::reporter() {
+  return [this](const Status& s, const std::string& done) { report(s, done); };
+}
+
+void UiConsole::follow_opened_workspace() {
+  // Another workspace's panels: what the console held per panel was of the old ones.
+  opens_seen_ = control_.opens();
+  target_ = 0;
+  prompt_for_target_ = false;
+  status_at_s_ = -1.0;
+  thumbnails_ = {};
+  pointer_hit_.reset();
+}
+
 void UiConsole::build(double t_s) {
+  if (control_.opens() != opens_seen_) follow_opened_workspace();
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("worldview", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
   controls_.clear();
   if (control_.size() == 0) {
-    ImGui::TextWrapped("No panels. Start with --prompt TEXT, --open FILE or --workspace FILE.");
+    // The Workspace tab alone: Open brings panels into an empty room.
+    ImGui::TextWrapped("No panels. Open a workspace or a video below, or start with --prompt TEXT, --open FILE or "
+                       "--workspace FILE.");
+    if (ImGui::BeginTabBar("tabs")) {
+      workspace_tab(t_s);
+      ImGui::EndTabBar();
+    }
     ImGui::End();
     return;
   }
   target_ = std::min(target_, control_.size() - 1);
+  for (size_t i = 0; i < control_.size(); ++i) thumbnails_.add(i, control_.shown(i));
   target_list();
   status_lines(t_s);
   if (ImGui::BeginTabBar("tabs")) {
@@ -74,18 +96,30 @@ void UiConsole::build(double t_s) {
       playback_tab(t_s);
       ImGui::EndTabItem();
     }
-    const bool workspace_open = ImGui::BeginTabItem("Workspace");
-    mark_control(&controls_, "tab:workspace");
-    if (workspace_open) {
+    workspace_tab(t_s);
+    const bool review_open = ImGui::BeginTabItem("Review");
+    mark_control(&controls_, "tab:review");
+    if (review_open) {
       const auto report_action = [this](const Status& s, const std::string& done) { report(s, done); };
-      if (const auto added = workspace_tab_.build(control_, prompt_, target_, t_s, report_action, controls_))
-        set_target(*added);
+      if (const auto picked = review_tab_.build(control_, target_, pointer_hit_, t_s, report_action, controls_))
+        set_target(*picked);
       message_line();
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
   ImGui::End();
+}
+
+void UiConsole::workspace_tab(double t_s) {
+  const bool open = ImGui::BeginTabItem("Workspace");
+  mark_control(&controls_, "tab:workspace");
+  if (!open) return;
+  if (const auto added = workspace_tab_.build(control_, prompt_, target_, t_s, reporter(), controls_))
+    set_target(*added);
+  if (control_.opens() != opens_seen_) follow_opened_workspace();
+  message_line();
+  ImGui::EndTabItem();
 }
 
 void UiConsole::target_list() {
@@ -117,6 +151,7 @@ void UiConsole::status_lines(double t_s) {
   else
     ImGui::TextColored(kQuietColor, "lookahead n/a | steering n/a (not a rollout computed here)");
   if (!s.error.empty()) ImGui::TextColored(kErrorColor, "error: %s", s.error.c_str());
+  record_.indicator(control_.recordings(), target_, t_s, reporter());
 }
 
 void UiConsole::steer() {
@@ -240,13 +275,10 @@ void UiConsole::playback_tab(double t_s) {
     control_.set_speed(i, std::max(speed, 0.25f), t_s);
 
   // Over the frames computed so far: seeking there needs no waiting for the model.
-  int frame = int(std::max<int64_t>(shown_status_.frame, 0));
-  const int last = int(std::max<int64_t>(control_.seekable_frames(i), 1));
-  ImGui::SetNextItemWidth(-60.0f);
-  if (ImGui::SliderInt("frame", &frame, 0, last)) {
-    control_.seek_frame(i, frame, t_s);
-    status_at_s_ = -1.0;
-  }
+  if (scrub_bar_.build(control_, thumbnails_, i, shown_status_.frame, t_s, reporter(), controls_)) status_at_s_ = -1.0;
+  ImGui::Separator();
+  record_.build(control_.recordings(), i, control_.name(i), t_s, reporter(), controls_);
+  message_line();
 }
 
 }  // namespace wv::app

@@ -7,9 +7,15 @@
 //                                    with this prompt, optionally a new seed), history, presets,
 //                                    the words the model did not know, a virtual keyboard for the
 //                                    controller ray
-//   Playback tab                     play/pause, restart, step, speed, a scrub bar over the frames
-//   Workspace tab                    save, save as, add a panel (model, seed), arc/grid/stack layout
+//   Playback tab                     play/pause, restart, step, speed, a scrub bar with thumbnails
+//                                    and a loop region (app/ui_scrub_bar.h), Record panel / Record
+//                                    view (app/ui_record_controls.h)
+//   Workspace tab                    save, save as, add a panel (model, seed), arc/grid/stack layout,
+//                                    open a workspace (its panels replace the run's) or a video
+//   Review tab                       rating, notes at the shown frame (and pointer's point), the
+//                                    notes of all panels (pick to jump, delete), export
 //
+// With no panels only the Workspace tab shows (Open brings panels into an empty room).
 // Every control does what it says through PanelControl; one that cannot act on the current panel
 // (steering a video) is disabled and says why, and failures show in the console.
 //
@@ -24,6 +30,10 @@
 
 #include "app/panel_control.h"
 #include "app/ui_controls.h"
+#include "app/panel_thumbnails.h"
+#include "app/ui_review_tab.h"
+#include "app/ui_record_controls.h"
+#include "app/ui_scrub_bar.h"
 #include "app/ui_workspace_tab.h"
 
 namespace wv::app {
@@ -46,17 +56,22 @@ class UiConsole {
   const std::string& message() const { return message_; }
   // Where the named controls were drawn in the last frame (app/ui_controls.h).
   const UiControls& controls() const { return controls_; }
+  // Where a pointer ray last met a panel (app/ui_layer.h tells it): a note can be pinned there.
+  void pointer_hit(const PanelHit& hit) { pointer_hit_ = hit; }
 
  private:
+  void follow_opened_workspace();
   void target_list();
   void status_lines(double t_s);
   void prompt_tab(double t_s);
   void playback_tab(double t_s);
+  void workspace_tab(double t_s);
   void steer();
   void branch(double t_s);
   void remember(const std::string& prompt);
   void report(const Status& s, const std::string& done);
   void message_line() const;
+  UiRecordControls::Report reporter();
 
   PanelControl& control_;
   size_t target_ = 0;
@@ -64,6 +79,9 @@ class UiConsole {
   bool prompt_for_target_ = false;  // prompt_ holds the target's prompt or the user's edit of it
   std::vector<std::string> history_;
   UiWorkspaceTab workspace_tab_;
+  UiRecordControls record_;
+  PanelThumbnails thumbnails_;
+  UiScrubBar scrub_bar_;
   bool keyboard_ = true;
   bool branch_seed_ = false;  // branch with a new noise seed (else the parent's)
   int seed_ = 2;
@@ -72,6 +90,9 @@ class UiConsole {
   PanelStatus shown_status_;
   UiControls controls_;
   double status_at_s_ = -1.0;
+  UiReviewTab review_tab_;
+  std::optional<PanelHit> pointer_hit_;
+  uint64_t opens_seen_ = 0;  // PanelControl::opens() the console's per-panel state is of
 };
 
 }  // namespace wv::app

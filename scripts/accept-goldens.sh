@@ -5,6 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
-ninja -C "$build" renderer_test
+ninja -C "$build" renderer_test capi_vulkan_host_test
 WV_ACCEPT_GOLDENS=1 "$build/tests/renderer/renderer_test"
+WV_ACCEPT_GOLDENS=1 "$build/tests/capi/capi_vulkan_host_test"
 git -C "$root" status --short -- tests/renderer/goldens

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,35 @@ inline fs::path output_dir() {
   const fs::path dir = fs::path(WV_TEST_OUTPUT_DIR) / "headless";
   fs::create_directories(dir);
   return dir;
+}
+
+// A fresh, empty folder `name` under output_dir().
+inline fs::path fresh_output_dir(const std::string& name) {
+  const fs::path dir = output_dir() / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+inline void write_bytes(const fs::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+inline std::string read_bytes(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+// A clip made once with the ffmpeg command line from a lavfi source, e.g.
+// "testsrc=size=160x96:rate=30" (4:2:0, as most videos are).
+inline fs::path lavfi_clip(const std::string& name, const std::string& source, double seconds) {
+  const fs::path clip = output_dir() / name;
+  if (!fs::exists(clip)) {
+    const auto made = run_command("ffmpeg -v error -y -f lavfi -i " + source + " -t " + std::to_string(seconds) +
+                                  " -pix_fmt yuv420p " + clip.string());
+    EXPECT_EQ(made.exit_code, 0) << made.output;
+  }
+  return clip;
 }
 
 inline std::vector<wv::FramePtr> decode_all(const fs::path& path) {

@@ -1,0 +1,72 @@
+#include "capi/workspace_state.h"
+
+#include "app/layout.h"
+#include "capi/engine.h"
+#include "capi/source.h"
+
+namespace wv::capi {
+
+WorkspaceState::WorkspaceState(Engine& engine) : engine_(engine) { engine_.hold(); }
+
+WorkspaceState::~WorkspaceState() { engine_.unhold(); }
+
+Result<std::shared_ptr<WorkspaceState>> WorkspaceState::load(Engine& engine, const std::string& path) {
+  auto file = app::load_workspace(path);
+  if (!file) return file.error();
+  auto state = std::make_shared<WorkspaceState>(engine);
+  std::vector<std::shared_ptr<Source>> sources;
+  std::vector<app::Panel> placed = engine.open_panels(*file, path, sources);
+  for (size_t i = 0; i < placed.size(); ++i) {
+    placed[i].source = nullptr;  // the Source owns it
+    state->panels_.push_back({sources[i], std::move(placed[i])});
+  }
+  state->workspace_ = std::move(*file);
+  return state;
+}
+
+void WorkspaceState::add(std::shared_ptr<Source> source, float width_m) {
+  std::lock_guard lock(mutex_);
+  app::PanelSpec spec;
+  spec.source = source->spec();
+  spec.width_m = width_m;
+  workspace_.panels.push_back(std::move(spec));
+  Panel panel;
+  const wv::SourceInfo& info = source->frame_source().info();
+  const float aspect = info.width > 0 ? float(info.height) / float(info.width) : 1.0f;
+  panel.placed.name = source->name();
+  panel.placed.size_m = {width_m, width_m * aspect};
+  panel.source = std::move(source);
+  panels_.push_back(std::move(panel));
+  place_locked();
+}
+
+void WorkspaceState::place_locked() {
+  std::vector<app::LayoutItem> items(panels_.size());
+  for (size_t i = 0; i < panels_.size(); ++i) {
+    items[i].size_m = panels_[i].placed.size_m;
+    if (workspace_.panels[i].pose) items[i].fixed = workspace_.panels[i].pose->to_pose();
+  }
+  const std::vector<wv::Pose> poses = app::layout_panels(workspace_.layout, items);
+  for (size_t i = 0; i < panels_.size(); ++i) panels_[i].placed.T_world_panel = poses[i];
+}
+
+bool WorkspaceState::same_engine(const Source& source) const { return source.engine() == &engine_; }
+
+std::vector<WorkspaceState::Panel> WorkspaceState::panels() const {
+  std::lock_guard lock(mutex_);
+  return panels_;
+}
+
+Status WorkspaceState::save(const std::string& path) const {
+  app::Workspace out;
+  {
+    std::lock_guard lock(mutex_);
+    out = workspace_;
+    for (size_t i = 0; i < panels_.size(); ++i) {
+      if (panels_[i].source) out.panels[i].source = panels_[i].source->spec();
+    }
+  }
+  return app::save_workspace(path, out);
+}
+
+}  // namespace wv::capi

@@ -1,0 +1,52 @@
+// capi/workspace_state.h — what a wv_workspace is: a workspace file's settings and panels, each
+// panel with its Source (shared with the host's wv_source handle), place and size. Saving
+// writes every panel's source as it stands now (steers and branches included, capi/source.h).
+//
+//   auto ws = WorkspaceState::load(engine, "demo.wv.json");   // opens every panel's source
+//   ws->add(source, 1.2f);                                    // placed by the layout
+//   ws->save("mine.wv.json");
+//
+// Threading: every method from any thread (one mutex).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "app/panels.h"
+#include "app/workspace/workspace.h"
+#include "wv/result.h"
+
+namespace wv::capi {
+
+class Engine;
+class Source;
+
+class WorkspaceState {
+ public:
+  // Errors: the file, the line and the reason (app/workspace/workspace.h).
+  static Result<std::shared_ptr<WorkspaceState>> load(Engine& engine, const std::string& path);
+  explicit WorkspaceState(Engine& engine);
+  ~WorkspaceState();  // lets go of the engine (the sources stay the host's)
+
+  struct Panel {
+    std::shared_ptr<Source> source;  // null: it failed to open
+    app::Panel placed;               // pose and size (placed.source is not used here)
+  };
+
+  void add(std::shared_ptr<Source> source, float width_m);
+  std::vector<Panel> panels() const;
+  bool same_engine(const Source& source) const;
+  Status save(const std::string& path) const;
+
+ private:
+  void place_locked();  // mutex_ held: the layout places every panel without a pose
+
+  Engine& engine_;
+  mutable std::mutex mutex_;
+  app::Workspace workspace_;  // the panels' specs as loaded; sources override them when saving
+  std::vector<Panel> panels_;
+};
+
+}  // namespace wv::capi
