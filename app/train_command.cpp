@@ -37,6 +37,7 @@ CLI::App* add_train_command(CLI::App& cli, TrainOptions& o) {
   cmd->add_option("--clip-frames", o.clip_frames, "Frames per training clip: 2 context + open-loop predictions")->capture_default_str()->check(CLI::Range(3, 64));
   cmd->add_option("--prior-steps", o.prior_steps, "Euler steps of the prior at init (saved with the weights)")->capture_default_str()->check(CLI::Range(1, 100));
   cmd->add_option("--prior-guidance", o.prior_guidance, "Classifier-free guidance of the prior at init (saved with the weights; 1 = none)")->capture_default_str()->check(CLI::Range(0.0, 10.0));
+  cmd->add_option("--dynamics-flow-steps", o.dynamics_flow_steps, "0: deterministic dynamics; K: generative (flow) dynamics integrated in K Euler steps per frame (saved with the weights)")->capture_default_str()->check(CLI::Range(0, 64));
   cmd->add_option("--prior-draws", o.prior_draws, "Flow times and noises per start in the prior loss")->capture_default_str()->check(CLI::Range(1, 64));
   cmd->add_option("--prompt-dropout", o.prompt_dropout, "Share of prior draws trained with the zero prompt (for --prior-guidance)")->capture_default_str()->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--prior-weight", o.prior_weight, "Weight of the prior's flow-matching loss")->capture_default_str()->check(CLI::Range(0.0, 100.0));
@@ -61,6 +62,7 @@ int run_train(const TrainOptions& o) {
   config.model.frame_size = o.frame_size;
   config.model.prior_steps = o.prior_steps;
   config.model.prior_guidance = o.prior_guidance;
+  config.model.dynamics_flow_steps = o.dynamics_flow_steps;
   config.clips.clip_frames = o.clip_frames;
   config.init_from = o.init_from;
   config.prior_draws = o.prior_draws;

@@ -24,6 +24,7 @@ struct TrainOptions {
   int clip_frames = 10;       // 2 context + open-loop predicted frames per clip
   int prior_steps = 8;        // Euler steps of the prior at init (stored in the weights)
   double prior_guidance = 1.0;  // classifier-free guidance of the prior (stored in the weights)
+  int32_t dynamics_flow_steps = 0;  // 0: deterministic dynamics; K: flow dynamics, K Euler steps
   int prior_draws = 1;        // flow times per start in the prior loss
   double prompt_dropout = 0.0;  // share of prior draws trained with the zero prompt
   double prior_weight = 0.5;

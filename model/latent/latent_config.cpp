@@ -52,6 +52,18 @@ Status read_optional_number(const std::map<std::string, std::string>& metadata, 
   return Status::success();
 }
 
+// An optional whole number in [0, max]; absent leaves `value` as it is.
+Status read_optional_count(const std::map<std::string, std::string>& metadata, const char* key,
+                           const std::string& file_name, int32_t max, int32_t& value) {
+  double v = value;
+  if (Status s = read_optional_number(metadata, key, file_name, v); !s) return s;
+  if (v != std::floor(v) || v < 0 || v > max) {
+    return Error{file_name + ": metadata '" + key + "' must be a whole number in [0, " + std::to_string(max) + "]"};
+  }
+  value = int32_t(v);
+  return Status::success();
+}
+
 }  // namespace
 
 Status validate_config(const LatentConfig& c) {
@@ -68,6 +80,7 @@ Status validate_config(const LatentConfig& c) {
   if (!(c.prior_guidance >= 0.0 && c.prior_guidance <= 10.0)) return Error{"latent.prior_guidance must be in [0, 10]"};
   if (c.palette_size < 0 || c.palette_size > 64) return Error{"latent.palette_size must be in [0, 64]"};
   if (!(c.sharpness >= 0.1 && c.sharpness <= 100.0)) return Error{"latent.sharpness must be in [0.1, 100]"};
+  if (c.dynamics_flow_steps < 0 || c.dynamics_flow_steps > 64) return Error{"latent.dynamics_flow_steps must be in [0, 64]"};
   return Status::success();
 }
 
@@ -80,6 +93,7 @@ std::map<std::string, std::string> to_metadata(const LatentConfig& c) {
     m["latent.palette_size"] = std::to_string(c.palette_size);
     m["latent.sharpness"] = number_text(c.sharpness);
   }
+  if (c.dynamics_flow_steps > 0) m["latent.dynamics_flow_steps"] = std::to_string(c.dynamics_flow_steps);
   return m;
 }
 
@@ -105,12 +119,10 @@ Result<LatentConfig> config_from_metadata(const std::map<std::string, std::strin
   // Optional fields: files written before them load with the defaults.
   if (Status s = read_optional_number(metadata, "latent.prior_guidance", file_name, c.prior_guidance); !s) return s.error();
   if (Status s = read_optional_number(metadata, "latent.sharpness", file_name, c.sharpness); !s) return s.error();
-  double palette = 0.0;
-  if (Status s = read_optional_number(metadata, "latent.palette_size", file_name, palette); !s) return s.error();
-  if (palette != std::floor(palette) || palette < 0 || palette > 64) {
-    return Error{file_name + ": metadata 'latent.palette_size' must be a whole number in [0, 64]"};
+  if (Status s = read_optional_count(metadata, "latent.palette_size", file_name, 64, c.palette_size); !s) return s.error();
+  if (Status s = read_optional_count(metadata, "latent.dynamics_flow_steps", file_name, 64, c.dynamics_flow_steps); !s) {
+    return s.error();
   }
-  c.palette_size = int32_t(palette);
   if (Status s = validate_config(c); !s) return Error{file_name + ": " + s.error().message};
   return c;
 }

@@ -41,6 +41,11 @@ struct LatentConfig {
   // drifting into blur). Optional in the metadata: 0 when absent.
   int32_t palette_size = 0;
   double sharpness = 1.0;
+  // 0: the dynamics regress the next latent (deterministic). K > 0: they are a conditional flow:
+  // the next latent's change is integrated from the engine's step noise in K Euler steps, so a
+  // step draws one possible future instead of the blurred mean of all of them. Optional in the
+  // metadata ("latent.dynamics_flow_steps", 0 when absent).
+  int32_t dynamics_flow_steps = 0;
 
   int32_t latent_size() const { return frame_size / 4; }
 };

@@ -44,7 +44,7 @@ class LatentWorldModel final : public WorldModel {
     info_.supports_batching = true;
     info_.accepts_start_image = true;
     info_.init_noise_shape = {2 * c.latent_channels, s, s};
-    info_.step_noise_shape = {0};
+    info_.step_noise_shape = c.dynamics_flow_steps > 0 ? std::vector<int64_t>{c.latent_channels, s, s} : std::vector<int64_t>{0};
   }
 
   const ModelInfo& info() const override { return info_; }
@@ -91,7 +91,8 @@ class LatentWorldModel final : public WorldModel {
       action = in.action.defined() ? in.action : torch::zeros({b, config_.action_dim});
       require(action, "action", {config_.action_dim}, b);
     }
-    Drawn next = draw(*nets_, config_, nets_->dynamics->forward(in.state[0], in.state[1], in.prompt, action));
+    if (config_.dynamics_flow_steps > 0) require(in.noise, "step noise", info_.step_noise_shape, b);
+    Drawn next = draw(*nets_, config_, next_latent(*nets_, config_, in.state[0], in.state[1], in.prompt, action, in.noise));
     return {{in.state[1], next.latent}, next.frame};
   }
 

@@ -41,6 +41,13 @@ void he_init(Conv& c) {
   c->bias.zero_();
 }
 
+// Sinusoidal features of flow times t [B] at 8 frequencies: [B, 16].
+at::Tensor time_features(const at::Tensor& t) {
+  const at::Tensor freqs = torch::pow(2.0, torch::arange(8, t.options())) * M_PI;
+  const at::Tensor angles = t.view({-1, 1}) * freqs.view({1, -1});
+  return torch::cat({torch::sin(angles), torch::cos(angles)}, 1);
+}
+
 }  // namespace
 
 TextEncoderImpl::TextEncoderImpl(const LatentConfig& c, int32_t vocabulary_size) : max_positions(c.max_positions) {
@@ -132,33 +139,43 @@ PriorImpl::PriorImpl(const LatentConfig& c) {
 }
 
 at::Tensor PriorImpl::forward(const at::Tensor& x_t, const at::Tensor& t, const at::Tensor& prompt) {
-  // Sinusoidal features of t at 8 frequencies.
-  const at::Tensor freqs = torch::pow(2.0, torch::arange(8, x_t.options())) * M_PI;
-  const at::Tensor angles = t.view({-1, 1}) * freqs.view({1, -1});
-  const at::Tensor cond = prompt + time(torch::cat({torch::sin(angles), torch::cos(angles)}, 1));
+  const at::Tensor cond = prompt + time(time_features(t));
   at::Tensor h = conv_in(torch::cat({x_t, coordinates(x_t.size(0), x_t.size(2), x_t.options())}, 1));
   for (auto& block : *blocks) h = block->as<FilmBlock>()->forward(h, cond);
   return conv_out(torch::silu(h));
 }
 
 DynamicsImpl::DynamicsImpl(const LatentConfig& c) : action_dim(c.action_dim) {
-  conv_in = register_module("conv_in", conv(2 * c.latent_channels + c.action_dim + 2, c.net_width, 3));
+  const bool flow = c.dynamics_flow_steps > 0;
+  const int64_t in = (flow ? 3 : 2) * c.latent_channels + c.action_dim + 2;
+  conv_in = register_module("conv_in", conv(in, c.net_width, 3));
   blocks = register_module("blocks", nn::ModuleList());
   for (int32_t i = 0; i < c.dynamics_blocks; ++i) blocks->push_back(FilmBlock(c.net_width, c.text_width));
   conv_out = register_module("conv_out", conv(c.net_width, c.latent_channels, 3));
+  if (flow) time = register_module("time", nn::Linear(16, c.text_width));
   zero_init(conv_out);
+}
+
+at::Tensor DynamicsImpl::features(std::vector<at::Tensor> inputs, const at::Tensor& action, const at::Tensor& cond) {
+  const at::Tensor& z_cur = inputs[1];
+  const int64_t b = z_cur.size(0), s = z_cur.size(2);
+  inputs.push_back(coordinates(b, s, z_cur.options()));
+  if (action_dim > 0) inputs.push_back(action.view({b, action_dim, 1, 1}).expand({b, action_dim, s, s}));
+  at::Tensor h = conv_in(torch::cat(inputs, 1));
+  for (auto& block : *blocks) h = block->as<FilmBlock>()->forward(h, cond);
+  return conv_out(torch::silu(h));
 }
 
 at::Tensor DynamicsImpl::forward(const at::Tensor& z_prev, const at::Tensor& z_cur, const at::Tensor& prompt,
                                  const at::Tensor& action) {
-  const int64_t b = z_cur.size(0), s = z_cur.size(2);
-  std::vector<at::Tensor> inputs = {z_prev, z_cur, coordinates(b, s, z_cur.options())};
-  if (action_dim > 0) inputs.push_back(action.view({b, action_dim, 1, 1}).expand({b, action_dim, s, s}));
-  at::Tensor h = conv_in(torch::cat(inputs, 1));
-  for (auto& block : *blocks) h = block->as<FilmBlock>()->forward(h, prompt);
   // A change of the current latent, kept in the encoder's range (tanh) so that long rollouts
   // cannot drift into latents the decoder never saw.
-  return (z_cur + conv_out(torch::silu(h))).clamp(-1.0, 1.0);
+  return (z_cur + features({z_prev, z_cur}, action, prompt)).clamp(-1.0, 1.0);
+}
+
+at::Tensor DynamicsImpl::velocity(const at::Tensor& z_prev, const at::Tensor& z_cur, const at::Tensor& prompt,
+                                  const at::Tensor& action, const at::Tensor& x_t, const at::Tensor& t) {
+  return features({z_prev, z_cur, x_t}, action, prompt + time(time_features(t)));
 }
 
 LatentNetsImpl::LatentNetsImpl(const LatentConfig& c, int32_t vocabulary_size) {
@@ -228,6 +245,18 @@ at::Tensor sample_start(LatentNetsImpl& nets, const at::Tensor& prompt, const at
   }
   if (start_latent.defined()) x.narrow(1, c, c).copy_(start_latent);
   return x;
+}
+
+at::Tensor next_latent(LatentNetsImpl& nets, const LatentConfig& c, const at::Tensor& z_prev, const at::Tensor& z_cur,
+                       const at::Tensor& prompt, const at::Tensor& action, const at::Tensor& noise) {
+  const int32_t steps = c.dynamics_flow_steps;
+  if (steps == 0) return nets.dynamics->forward(z_prev, z_cur, prompt, action);
+  at::Tensor x = noise;
+  const double dt = 1.0 / steps;
+  for (int32_t k = 0; k < steps; ++k) {
+    x = x + nets.dynamics->velocity(z_prev, z_cur, prompt, action, x, torch::full({x.size(0)}, k * dt, x.options())) * dt;
+  }
+  return (z_cur + x).clamp(-1.0, 1.0);
 }
 
 std::vector<TensorSpec> tensor_specs(const LatentConfig& c, int32_t vocabulary_size) {

@@ -81,13 +81,23 @@ struct PriorImpl : torch::nn::Module {
 TORCH_MODULE(Prior);
 
 // The next latent from the two before it, the prompt in force and the action (a push).
+// Deterministic dynamics (LatentConfig::dynamics_flow_steps 0) regress it: forward(). Flow
+// dynamics give the flow-matching velocity of the change to the current latent at flow time t
+// in [0, 1] (0: noise, 1: the change), given that change's noisy version x_t: velocity().
 struct DynamicsImpl : torch::nn::Module {
   explicit DynamicsImpl(const LatentConfig& c);
   at::Tensor forward(const at::Tensor& z_prev, const at::Tensor& z_cur, const at::Tensor& prompt,
                      const at::Tensor& action);
+  at::Tensor velocity(const at::Tensor& z_prev, const at::Tensor& z_cur, const at::Tensor& prompt,
+                      const at::Tensor& action, const at::Tensor& x_t, const at::Tensor& t);
   torch::nn::Conv2d conv_in{nullptr}, conv_out{nullptr};
   torch::nn::ModuleList blocks;
+  torch::nn::Linear time{nullptr};  // flow dynamics only
   int64_t action_dim = 0;
+
+ private:
+  // inputs (z_prev, z_cur, ...), then coordinates and the action: the shipped weights' channel order.
+  at::Tensor features(std::vector<at::Tensor> inputs, const at::Tensor& action, const at::Tensor& cond);
 };
 TORCH_MODULE(Dynamics);
 
@@ -131,6 +141,11 @@ Drawn draw(LatentNetsImpl& nets, const LatentConfig& c, const at::Tensor& latent
 // prompt dropout teaches) is pushed away from, v = v0 + guidance (v_prompt - v0).
 at::Tensor sample_start(LatentNetsImpl& nets, const at::Tensor& prompt, const at::Tensor& noise,
                         const at::Tensor& start_latent, int32_t steps, double guidance = 1.0);
+
+// The latent after z_cur, as the model draws it: regressed, or (flow dynamics) integrated from
+// `noise` [B, C, S, S] in c.dynamics_flow_steps Euler steps. Kept in the encoder's range.
+at::Tensor next_latent(LatentNetsImpl& nets, const LatentConfig& c, const at::Tensor& z_prev, const at::Tensor& z_cur,
+                       const at::Tensor& prompt, const at::Tensor& action, const at::Tensor& noise);
 
 // The tensors a weights file for (c, vocabulary_size) must hold.
 std::vector<TensorSpec> tensor_specs(const LatentConfig& c, int32_t vocabulary_size);

@@ -30,16 +30,19 @@ std::vector<SampleRollout> roll_out(WorldModel& model, const std::vector<SampleS
     row.label = spec.scene + (spec.event.empty() ? "" : " | frame " + std::to_string(spec.event_frame) + ": " + spec.event) +
                 " | seed " + std::to_string(spec.seed);
     at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(spec.seed);
-    std::vector<int64_t> noise_shape = {1};
-    noise_shape.insert(noise_shape.end(), info.init_noise_shape.begin(), info.init_noise_shape.end());
+    auto noise = [&](const std::vector<int64_t>& shape) {
+      std::vector<int64_t> batched = {1};
+      batched.insert(batched.end(), shape.begin(), shape.end());
+      return at::randn(batched, gen);
+    };
     const at::Tensor scene = model.encode_prompt(spec.scene).embedding;
     const at::Tensor changed = spec.event.empty() ? scene : model.encode_prompt(prompt_with_event(spec.scene, spec.event)).embedding;
-    ModelOutput out = model.init({.prompt = scene, .noise = at::randn(noise_shape, gen), .start_image = {}});
+    ModelOutput out = model.init({.prompt = scene, .noise = noise(info.init_noise_shape), .start_image = {}});
     row.frames.push_back(to_frame(out.frame[0], 0, info.fps));
     for (int32_t i = 1; i < frames; ++i) {
       const bool after = !spec.event.empty() && i >= spec.event_frame;
       out = model.step({.state = out.state, .prompt = after ? changed : scene,
-                        .action = at::zeros({1, info.action_dim}), .noise = at::zeros({1, 0})});
+                        .action = at::zeros({1, info.action_dim}), .noise = noise(info.step_noise_shape)});
       row.frames.push_back(to_frame(out.frame[0], i, info.fps));
     }
     rows.push_back(std::move(row));

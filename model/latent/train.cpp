@@ -84,6 +84,32 @@ at::Tensor from_floats(const std::vector<float>& v, std::vector<int64_t> shape) 
   return torch::from_blob(const_cast<float*>(v.data()), shape, torch::kFloat).clone();
 }
 
+// Flow dynamics: flow matching of the change from each context latent to the true next latent
+// (z [B, T, C, S, S]; predictions from frame 2 on). The context walks on open loop through the
+// model's own draws (no gradient through sampling), so the dynamics learn to bring a drifted
+// rollout back to what the scene does, not only to continue perfect contexts.
+at::Tensor flow_dynamics_loss(LatentNetsImpl& nets, const LatentConfig& c, const at::Tensor& z, at::Tensor z_prev,
+                              at::Tensor z_cur, const at::Tensor& prompts, const at::Tensor& actions, at::Generator& gen) {
+  const int64_t B = z.size(0), T = z.size(1);
+  const std::vector<int64_t> shape = z.select(1, 0).sizes().vec();
+  at::Tensor loss = torch::zeros({});
+  for (int64_t k = 2; k < T; ++k) {
+    const at::Tensor change = z.select(1, k) - z_cur;
+    const at::Tensor t = torch::rand({B}, gen);
+    const at::Tensor noise = torch::randn(shape, gen);
+    const at::Tensor tt = t.view({B, 1, 1, 1});
+    const at::Tensor v = nets.dynamics->velocity(z_prev, z_cur, prompts.select(1, k), actions.select(1, k),
+                                                 (1 - tt) * noise + tt * change, t);
+    loss = loss + (v - (change - noise)).pow(2).mean();
+    torch::NoGradGuard no_grad;
+    const at::Tensor next = next_latent(nets, c, z_prev, z_cur, prompts.select(1, k), actions.select(1, k),
+                                        torch::randn(shape, gen));
+    z_prev = z_cur;
+    z_cur = next;
+  }
+  return loss / double(T - 2);
+}
+
 struct Losses {
   at::Tensor total;
   double recon = 0, dynamics = 0, prior = 0;
@@ -137,34 +163,37 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
   // draws it at inference (palette models continue from their re-encoded frames).
   at::Tensor z_prev = z.select(1, 0) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
   at::Tensor z_cur = z.select(1, 1) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
-  std::vector<at::Tensor> predicted, decoded;
-  at::Tensor latent_loss = torch::zeros({});
-  for (int64_t k = 2; k < T; ++k) {
-    const at::Tensor next = nets.dynamics->forward(z_prev, z_cur, P.select(1, k), actions.select(1, k));
-    latent_loss = latent_loss + (next - z.select(1, k)).pow(2).mean();
-    const Drawn drawn = draw(nets, s.config, next);
-    predicted.push_back(next);
-    decoded.push_back(drawn.decoded);
-    z_prev = z_cur;
-    // A palette model continues from its re-encoded frame as data, not through it: gradients
-    // through a chain of softmax-and-encode steps explode. Each step still learns from the
-    // frames the model itself drew.
-    z_cur = palette ? drawn.latent.detach() : drawn.latent;
-  }
-  latent_loss = latent_loss / double(T - 2);
-  const at::Tensor frames = torch::stack(decoded, 1).view({B * (T - 2), K, N, N});
-  const at::Tensor pix = frame_loss(frames, x.narrow(1, 2, T - 2).reshape({B * (T - 2), K, N, N}));
-
-  // Latent consistency: each predicted latent toward the latent of its own decoded frame.
-  at::Tensor consistency = torch::zeros({});
-  if (tc.consistency_weight > 0) {
-    const at::Tensor z_pred = torch::stack(predicted, 1).view({B * (T - 2), C, S, S});
-    at::Tensor projected;
-    {
-      torch::NoGradGuard no_grad;
-      projected = nets.encoder->forward(frames.detach());
+  at::Tensor latent_loss = torch::zeros({}), pix = torch::zeros({}), consistency = torch::zeros({});
+  if (s.config.dynamics_flow_steps > 0) {
+    latent_loss = flow_dynamics_loss(nets, s.config, z, z_prev, z_cur, P, actions, gen);
+  } else {
+    std::vector<at::Tensor> predicted, decoded;
+    for (int64_t k = 2; k < T; ++k) {
+      const at::Tensor next = nets.dynamics->forward(z_prev, z_cur, P.select(1, k), actions.select(1, k));
+      latent_loss = latent_loss + (next - z.select(1, k)).pow(2).mean();
+      const Drawn drawn = draw(nets, s.config, next);
+      predicted.push_back(next);
+      decoded.push_back(drawn.decoded);
+      z_prev = z_cur;
+      // A palette model continues from its re-encoded frame as data, not through it: gradients
+      // through a chain of softmax-and-encode steps explode. Each step still learns from the
+      // frames the model itself drew.
+      z_cur = palette ? drawn.latent.detach() : drawn.latent;
     }
-    consistency = (z_pred - projected).pow(2).mean();
+    latent_loss = latent_loss / double(T - 2);
+    const at::Tensor frames = torch::stack(decoded, 1).view({B * (T - 2), K, N, N});
+    pix = frame_loss(frames, x.narrow(1, 2, T - 2).reshape({B * (T - 2), K, N, N}));
+
+    // Latent consistency: each predicted latent toward the latent of its own decoded frame.
+    if (tc.consistency_weight > 0) {
+      const at::Tensor z_pred = torch::stack(predicted, 1).view({B * (T - 2), C, S, S});
+      at::Tensor projected;
+      {
+        torch::NoGradGuard no_grad;
+        projected = nets.encoder->forward(frames.detach());
+      }
+      consistency = (z_pred - projected).pow(2).mean();
+    }
   }
 
   // Prior: flow matching from noise (t = 0) to the first two latents (t = 1), several flow
@@ -268,9 +297,16 @@ Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(co
     s.config = loaded->config;
     s.config.prior_steps = c.model.prior_steps;
     s.config.prior_guidance = c.model.prior_guidance;
+    s.config.dynamics_flow_steps = c.model.dynamics_flow_steps;
     if (Status v = validate_config(s.config); !v) return Error{"training config: " + v.error().message};
     s.vocabulary = std::move(loaded->vocabulary);
     s.nets = loaded->nets;
+    if (s.config.dynamics_flow_steps != loaded->config.dynamics_flow_steps) {
+      // Another kind of dynamics: the text encoder, autoencoder and prior come from the file,
+      // the dynamics start fresh.
+      torch::manual_seed(c.seed);
+      s.nets->dynamics = s.nets->replace_module("dynamics", Dynamics(s.config));
+    }
   } else {
     s.config = c.model;
     const std::vector<std::array<float, 3>> palette = training_palette();
@@ -284,6 +320,9 @@ Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(co
       s.nets->decoder->palette.copy_(torch::from_blob(const_cast<std::array<float, 3>*>(palette.data()),
                                                       {int64_t(palette.size()), 3}, torch::kFloat));
     }
+  }
+  if (s.config.dynamics_flow_steps > 0 && (s.config.palette_size > 0 || c.consistency_weight > 0)) {
+    return Error{"training config: flow dynamics are for RGB models without the consistency term"};
   }
   if (s.config.palette_size > 0 && c.consistency_weight > 0) {
     return Error{"training config: the consistency term is for RGB models (palette models re-encode every frame)"};

@@ -33,7 +33,9 @@ struct TrainConfig {
   uint64_t seed = 1;
   bool resume = false;             // continue from out_dir/checkpoint.safetensors
   // Start from these weights (a model.safetensors: its config and vocabulary) instead of random
-  // ones; model.prior_steps and model.prior_guidance (sampler settings) still come from `model`.
+  // ones; model.prior_steps and model.prior_guidance (sampler settings) still come from `model`,
+  // and so does model.dynamics_flow_steps: where it differs from the file's, the dynamics start
+  // fresh (the rest is kept).
   std::string init_from;
   LatentConfig model;              // ignored on resume: the checkpoint's config is used
   ClipParams clips;

@@ -188,6 +188,36 @@ TEST(LatentPaletteModel, FramesComeFromThePaletteAndStepsReencodeThem) {
   EXPECT_GT(read.select(1, 6).min().item<float>(), 0.99f);
 }
 
+// Flow dynamics draw each step from the engine's step noise: the same noise gives the same
+// frame, other noise another one, and a step without it is refused.
+TEST(LatentFlowModel, StepsAreDrawnFromTheStepNoise) {
+  LatentConfig c = tiny();
+  c.dynamics_flow_steps = 3;
+  Fixture f(c);
+  {
+    // Zero-initialized output: give the velocity something to say.
+    torch::NoGradGuard no_grad;
+    f.nets->dynamics->conv_out->weight.normal_(0.0, 0.1);
+  }
+  EXPECT_EQ(f.model->info().step_noise_shape, (std::vector<int64_t>{4, 4, 4}));
+  const at::Tensor p = f.model->encode_prompt("a red ball").embedding;
+  const ModelOutput first = f.model->init({.prompt = p, .noise = noise(*f.model, 1, 1), .start_image = {}});
+  auto step = [&](uint64_t seed) {
+    at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    return f.model->step({.state = first.state, .prompt = p, .action = {}, .noise = torch::randn({1, 4, 4, 4}, gen)});
+  };
+  const ModelOutput a = step(5), again = step(5), other = step(6);
+  EXPECT_TRUE(torch::equal(a.frame, again.frame));
+  EXPECT_GT((a.frame - other.frame).abs().max().item<float>(), 1e-3f);
+  EXPECT_LE(a.state[1].abs().max().item<float>(), 1.0f) << "kept in the encoder's range";
+  try {
+    f.model->step({.state = first.state, .prompt = p, .action = {}, .noise = torch::zeros({1, 0})});
+    ADD_FAILURE() << "a flow step without noise must be refused";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("step noise must be float [1, 4, 4, 4]"), std::string::npos) << e.what();
+  }
+}
+
 TEST(LatentWeights, RoundTripGivesTheSameRollouts) {
   Fixture f;
   const fs::path path = out_dir("roundtrip") / "tiny.safetensors";
@@ -290,6 +320,42 @@ TEST(LatentTraining, LossFallsAndTheSavedModelLoads) {
   EXPECT_EQ(r->samples[0].frames.size(), 4u);
   EXPECT_EQ(r->samples[0].frames[0]->width, 16);
   EXPECT_TRUE(load_latent_model(r->weights_path).ok());
+}
+
+// Flow dynamics trained from a deterministic model's weights: the text encoder, autoencoder and
+// prior come from the file, the dynamics start fresh; the flow loss falls.
+TEST(LatentTraining, FlowDynamicsFromDeterministicWeightsKeepTheRestAndLearn) {
+  auto base = train(tiny_training(out_dir("flow-base"), 20), {});
+  ASSERT_TRUE(base.ok()) << base.error().message;
+
+  TrainConfig kept = tiny_training(out_dir("flow-kept"), 1);
+  kept.init_from = base->weights_path;
+  kept.model.dynamics_flow_steps = 2;
+  kept.learning_rate = 0.0;
+  auto unchanged = train(kept, {});
+  ASSERT_TRUE(unchanged.ok()) << unchanged.error().message;
+  auto before = load_latent_weights(base->weights_path);
+  auto after = load_latent_weights(unchanged->weights_path);
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_EQ(after->config.dynamics_flow_steps, 2);
+  EXPECT_TRUE(torch::equal(after->nets->encoder->conv1->weight, before->nets->encoder->conv1->weight));
+  EXPECT_TRUE(torch::equal(after->nets->prior->conv_out->weight, before->nets->prior->conv_out->weight));
+  EXPECT_NE(after->nets->dynamics->conv_in->weight.size(1), before->nets->dynamics->conv_in->weight.size(1));
+
+  TrainConfig flow = tiny_training(out_dir("flow-trained"), 100);
+  flow.init_from = base->weights_path;
+  flow.model.dynamics_flow_steps = 2;
+  flow.learning_rate = 3e-3;
+  auto r = train(flow, {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_LT(mean(r->loss_history, 90, 10), 0.75 * mean(r->loss_history, 0, 10));
+  EXPECT_EQ(r->samples[0].frames.size(), 4u);
+
+  flow.out_dir = out_dir("flow-consistency").string();
+  flow.consistency_weight = 0.5;
+  auto refused = train(flow, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("flow dynamics are for RGB models"), std::string::npos) << refused.error().message;
 }
 
 // A run stopped after its step-10 checkpoint (here by a progress callback that throws, as a kill

@@ -92,6 +92,22 @@ TEST(LatentConfig, PaletteIsOptionalInTheMetadata) {
   EXPECT_NE(config_from_metadata(meta, "w").error().message.find("sharpness must be in [0.1, 100]"), std::string::npos);
 }
 
+TEST(LatentConfig, DynamicsFlowStepsAreOptionalInTheMetadata) {
+  LatentConfig c;
+  EXPECT_EQ(to_metadata(c).count("latent.dynamics_flow_steps"), 0u);  // deterministic files as before
+  c.dynamics_flow_steps = 4;
+  auto meta = to_metadata(c);
+  auto back = config_from_metadata(meta, "w");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->dynamics_flow_steps, 4);
+  meta.erase("latent.dynamics_flow_steps");
+  EXPECT_EQ(config_from_metadata(meta, "w")->dynamics_flow_steps, 0);
+  for (const char* bad : {"-1", "65", "1.5", "four"}) {
+    meta["latent.dynamics_flow_steps"] = bad;
+    EXPECT_FALSE(config_from_metadata(meta, "w").ok()) << bad;
+  }
+}
+
 // Labels are per-pixel distributions over the palette: certain inside the room and the objects,
 // split only where an edge blends two colors, and the room's label is the room's color.
 TEST(LatentEpisodes, PaletteLabelsAreDistributionsThatSplitOnlyEdges) {
