@@ -132,8 +132,9 @@ typedef struct wv_engine_params {
 } wv_engine_params;
 
 WV_API wv_engine_params wv_engine_default_params(void);
-/* Errors: threads or lookahead out of range, a model file that cannot be named, an unreachable
- * or refusing server. A trusted-models list that cannot be read trusts nothing (logged). */
+/* Errors (WV_ERROR_BAD_INPUT; wv_last_error names the parameter, file or server): threads or
+ * lookahead out of range, a model file that cannot be named, an unreachable or refusing server.
+ * A trusted-models list that cannot be read trusts nothing (logged); the engine still starts. */
 WV_API wv_result wv_engine_create(const wv_engine_params* params, wv_engine* out_engine);
 /* WV_ERROR_WRONG_ORDER while a source or workspace of it is open (nothing is destroyed then). */
 WV_API wv_result wv_engine_destroy(wv_engine engine);
