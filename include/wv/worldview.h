@@ -37,13 +37,14 @@
  * every engine before the process exits: its threads run LibTorch, whose exit-time teardown
  * would pull the ground from under a model step still running.
  *
- * Threading: every function may be called from any thread. No function waits for inference,
- * decoding or the network (only for short locks), except wv_engine_create (loads nothing yet,
- * starts threads), wv_rollout_open (loads the model on its first use), wv_source_wait_frame and
- * the workspace file functions. The library runs its own threads: inference workers and one
- * producer thread that keeps every open source busy while its lookahead has room. Frame
- * callbacks run on that producer thread: keep them short (signal the host's thread); they may
- * call any function of this header except wv_engine_destroy.
+ * Threading: every function may be called from any thread. Frames, status, steering, pausing
+ * and seeking never wait for inference, decoding or the network (only for short locks). These
+ * do wait: wv_engine_create (a tethered engine connects), wv_rollout_open (loads the model on its
+ * first use; tethered: the server's answer), wv_rollout_branch (tethered: the server's answer),
+ * wv_video_open, wv_source_wait_frame and the workspace file functions. The library runs its own
+ * threads: inference workers and one producer thread that keeps every open source busy while its
+ * lookahead has room. Frame callbacks run on that producer thread: keep them short (signal the
+ * host's thread); they may call any function of this header except wv_engine_destroy.
  *
  * Versions: WV_ABI_VERSION is the header's; wv_abi_version() is the library's. A host may run
  * with a library of the same major version and an equal or newer minor version. Structs only
