@@ -15,6 +15,7 @@
 #include "app/panel_interaction.h"
 #include "app/panel_control.h"
 #include "app/panel_player.h"
+#include "app/panel_recording.h"
 #include "app/ui_layer.h"
 #include "media/png.h"
 #include "renderer/renderer.h"
@@ -131,6 +132,18 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
   DesktopControls controls(VirtualHead{.position_m = {0.0f, run.panels.workspace.layout.eye_height_m, 0.0f}}, fov_y_rad);
   const double snapshot_at_s = o.snapshot_at_s >= 0 ? o.snapshot_at_s : o.seconds > 0 ? o.seconds / 2 : 1.0;
   bool snapshot_written = false;
+  // Live: a recording never holds up the window (frames the encoder cannot take are dropped).
+  PanelRecordings recordings(player, RecordPace::Live);
+  control.set_recordings(&recordings);
+  const VkExtent2D first_extent = win.framebuffer_extent();
+  recordings.set_view_format({int32_t(first_extent.width), int32_t(first_extent.height), kLiveViewFps});
+  if (wv::Status s = start_recordings(o.panels.record, recordings, 0.0); !s) return fail(s.error().message);
+  // The view's capture is read one frame later, while the next frame renders.
+  struct PendingCapture {
+    bool pending = false;
+    uint64_t id = 0;
+    double t_s = 0.0;
+  } pending_view;
 
   DesktopStats stats;
   double render_cpu_s = 0.0, ui_cpu_s = 0.0;
@@ -159,6 +172,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
     player.show_latest(t);
 
     const VkExtent2D extent = win.framebuffer_extent();
+    recordings.set_view_format({int32_t(extent.width), int32_t(extent.height), kLiveViewFps});
     auto acquired = run.target->acquire(extent);
     if (!acquired) {
       status = acquired.error();
@@ -174,26 +188,45 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
       // The frame must still be rendered and presented: the image is acquired.
       status = Error{"--snapshot: this window's images cannot be read back (the surface lacks TRANSFER_SRC)"};
     }
+    bool record_view = recordings.view_due(t);
+    if (record_view && !run.target->view_image(0).transfer_src) {
+      wv::log_error("desktop: the view cannot be recorded: this window's images cannot be read back "
+                    "(the surface lacks TRANSFER_SRC)");
+      (void)recordings.stop_view();
+      record_view = false;
+    }
     const renderer::View view{glm::inverse(controls.head().pose().matrix()),
                               renderer::perspective_vk(fov_y_rad, float(extent.width) / float(extent.height),
                                                        kNear_m, kFar_m)};
     auto id = run.renderer->render(*run.target, {&view, 1}, ui ? ui->draws(player.draws()) : player.draws(),
                                    renderer::Environment{},
-                                   {.capture_view = snap && status ? 0 : -1});
+                                   {.capture_view = (snap && status) || record_view ? 0 : -1});
     if (!id) {
       status = id.error();
       break;
     }
     if (wv::Status s = run.target->present(); !s) status = s;
+    if (pending_view.pending) {
+      auto image = run.renderer->read_capture(pending_view.id);
+      if (image) recordings.add_view_frame(*image, pending_view.t_s);
+      else status = image.error();
+      pending_view.pending = false;
+    }
     if (snap && status) {
       auto image = run.renderer->read_capture(*id);
       status = image ? media::write_png(o.snapshot, **image) : wv::Status(image.error());
       snapshot_written = status.ok();
+      if (image && record_view) recordings.add_view_frame(*image, t);
+    } else if (record_view) {
+      pending_view = {true, *id, t};
     }
     ++stats.frames_rendered;
     render_cpu_s += thread_cpu_s() - cpu_start;
   }
   std::signal(SIGINT, SIG_DFL);
+  if (pending_view.pending)
+    if (auto image = run.renderer->read_capture(pending_view.id)) recordings.add_view_frame(*image, pending_view.t_s);
+  recordings.stop_all();
   const double wall_s = std::chrono::duration<double>(Clock::now() - start).count();
   if (wv::Status s = run.renderer->wait_idle(); status && !s) status = s;
   run.panels.rollouts->report();

@@ -2,7 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <atomic>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -11,6 +13,7 @@
 #include "app/panel_control.h"
 #include "app/panel_interaction.h"
 #include "app/panel_player.h"
+#include "app/panel_recording.h"
 #include "app/panels.h"
 #include "app/progress.h"
 #include "app/session_input.h"
@@ -23,11 +26,16 @@
 namespace wv::app {
 namespace {
 
+std::atomic<bool> g_interrupted{false};
+void on_interrupt(int) { g_interrupted = true; }
+
 struct Outputs {
   std::unique_ptr<media::Recorder> recorder;
   std::string snapshot_path;
   int64_t snapshot_frame = -1;
   bool snapshot_written = false;
+  PanelRecordings* recordings = nullptr;  // --record-view and the console's Record view
+  int32_t fps = 30;
 };
 
 wv::Status deliver(Outputs& outputs, renderer::Renderer& renderer, uint64_t frame_id, int64_t k) {
@@ -37,6 +45,8 @@ wv::Status deliver(Outputs& outputs, renderer::Renderer& renderer, uint64_t fram
     if (auto s = media::write_png(outputs.snapshot_path, **image); !s) return s;
     outputs.snapshot_written = true;
   }
+  const double t = double(k) / outputs.fps;
+  if (outputs.recordings->view_due(t)) outputs.recordings->add_view_frame(*image, t);
   return outputs.recorder->write(std::move(*image));
 }
 
@@ -124,6 +134,16 @@ int run_headless(const HeadlessOptions& o) {
   PanelInteraction interaction;
   std::optional<size_t> selected;
   if (session) ui.emplace(**renderer, control, console_pose(workspace->layout.eye_height_m));
+  // Offline: every frame of a recording lands, however long the encoder takes.
+  PanelRecordings recordings(player, RecordPace::Offline);
+  recordings.set_view_format({o.width, o.height, o.fps});
+  control.set_recordings(&recordings);
+  outputs.recordings = &recordings;
+  outputs.fps = o.fps;
+  if (wv::Status s = start_recordings(o.panels.record, recordings, 0.0); !s) {
+    wv::log_error("headless: " + s.error().message);
+    return 1;
+  }
 
   std::vector<wv::Pose> poses;
   for (const auto& p : panels) poses.push_back(p.T_world_panel);
@@ -137,7 +157,11 @@ int run_headless(const HeadlessOptions& o) {
   int64_t pending_k = -1;
   uint64_t pending_id = 0;
   wv::Status status;
-  for (int64_t k = 0; k < frame_total && status; ++k) {
+  // Ctrl-C ends the run early like --seconds: every file ends cleanly.
+  g_interrupted = false;
+  std::signal(SIGINT, on_interrupt);
+  int64_t frames_rendered = 0;
+  for (int64_t k = 0; k < frame_total && status && !g_interrupted; ++k) {
     const double t = double(k) / o.fps;
     if (session) {
       auto in = session->next(t, path.pose_at(t).position, *ui, player);
@@ -160,9 +184,12 @@ int run_headless(const HeadlessOptions& o) {
     if (pending_k >= 0) status = deliver(outputs, **renderer, pending_id, pending_k);
     pending_k = k;
     pending_id = *id;
+    frames_rendered = k + 1;
     progress.update(k + 1);
   }
+  std::signal(SIGINT, SIG_DFL);
   if (status && pending_k >= 0) status = deliver(outputs, **renderer, pending_id, pending_k);
+  recordings.stop_all();
   wv::Status finished = outputs.recorder->finish();
   if (status && !finished) status = finished;
   progress.done();
@@ -172,8 +199,9 @@ int run_headless(const HeadlessOptions& o) {
     wv::log_error(status.error().message);
     return 1;
   }
-  std::printf("wrote %s (%lld frames, %dx%d, %.1f s)\n", o.out.c_str(), (long long)frame_total, o.width, o.height,
-              double(frame_total) / o.fps);
+  if (g_interrupted) wv::log_warn("headless: interrupted after " + std::to_string(frames_rendered) + " frames");
+  std::printf("wrote %s (%lld frames, %dx%d, %.1f s)\n", o.out.c_str(), (long long)frames_rendered, o.width, o.height,
+              double(frames_rendered) / o.fps);
   if (outputs.snapshot_written) std::printf("wrote %s (frame %lld)\n", o.snapshot.c_str(), (long long)outputs.snapshot_frame);
 
   if (o.validate && (*ctx)->validation_message_count() > 0) {

@@ -34,6 +34,8 @@ class Rollout;
 
 namespace wv::app {
 
+class PanelRecordings;
+
 struct PanelStatus {
   std::string kind;            // the source's kind: "rollout", "video", ...
   std::string model;           // rollout panels: the model id
@@ -98,6 +100,11 @@ class PanelControl {
   // the run's workspace file.
   Status save(const std::string& path);
 
+  // The run's recordings (app/panel_recording.h), for the console's Record toggles; null: the
+  // mode records nothing.
+  void set_recordings(PanelRecordings* recordings) { recordings_ = recordings; }
+  PanelRecordings* recordings() const { return recordings_; }
+
  private:
   std::shared_ptr<model::Rollout> rollout(size_t i) const;
   double fps(size_t i) const;
@@ -114,6 +121,7 @@ class PanelControl {
   };
   std::vector<Rate> rates_;
   std::vector<int64_t> last_frame_;
+  PanelRecordings* recordings_ = nullptr;
 };
 
 }  // namespace wv::app

@@ -38,6 +38,7 @@ void add_panel_options(CLI::App& cmd, PanelOptions& o) {
                  "TorchScript models pinned by SHA-256 that workspaces may use by id (docs/model-contract.md; "
                  "default: ~/.config/worldview/trusted-models.json)");
   cmd.add_option("--seed", o.seed, "Seed of the first prompt panel; the next ones count up")->capture_default_str();
+  add_record_options(cmd, o.record);
 }
 
 Result<RunPanels> open_run_panels(const PanelOptions& o, RolloutSourcesParams params) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "app/panels.h"
+#include "app/record_options.h"
 #include "app/remote_sources.h"
 #include "app/rollout_sources.h"
 #include "app/workspace/workspace.h"
@@ -42,6 +43,7 @@ struct PanelOptions {
   std::string trusted_models;         // the trusted-models list; empty: the default one, if present
   uint64_t seed = 1;                  // seed of the first prompt panel; the next ones count up
   RemoteOptions remote;               // --connect (a program-wide option): rollouts computed by a tethered server
+  RecordOptions record;               // --record-panel, --record-view: what the run records
 
   bool empty() const { return workspace.empty() && prompts.empty() && videos.empty(); }
 };

@@ -21,7 +21,7 @@ std::vector<std::string> groups_of(const std::vector<Panel>& panels) {
 }  // namespace
 
 PanelPlayer::PanelPlayer(std::vector<Panel>& panels, renderer::Renderer& renderer)
-    : panels_(panels), renderer_(renderer), shown_(panels.size()), clocks_(groups_of(panels)) {
+    : panels_(panels), renderer_(renderer), shown_(panels.size()), taps_(panels.size()), clocks_(groups_of(panels)) {
   for (const Panel& p : panels) {
     renderer::PanelDraw draw{.T_world_panel = p.T_world_panel.matrix(), .size_m = p.size_m,
                              .curve_radius_m = p.curve_radius_m};
@@ -50,6 +50,7 @@ void PanelPlayer::add(Panel panel, double start_s, double t_s) {
   panels_.push_back(std::move(panel));
   draws_.push_back(draw);
   shown_.emplace_back();
+  taps_.emplace_back();
   clocks_.add(panels_.back().group, start_s, t_s);
   start_pump();
 }
@@ -68,9 +69,23 @@ void PanelPlayer::set_hole(size_t i, bool hole) {
   if (!hole && shown_[i]) renderer_.update_texture(draws_[i].texture, shown_[i]);
 }
 
+void PanelPlayer::set_tap(size_t i, FrameTap tap) { taps_[i] = std::move(tap); }
+
+FramePtr PanelPlayer::take_due(size_t i, double source_s) {
+  FrameQueue& queue = panels_[i].source->frames();
+  if (!taps_[i]) return queue.take_for_time(source_s);
+  // One by one, oldest first, so the tap sees the frames the display skips.
+  FramePtr latest;
+  for (FramePtr next = queue.peek(); next && next->pts_s <= source_s; next = queue.peek()) {
+    latest = queue.try_pop();
+    taps_[i](latest);
+  }
+  return latest;
+}
+
 void PanelPlayer::show_latest(double t_s) {
   for (size_t i = 0; i < panels_.size(); ++i)
-    if (panels_[i].source) show(i, panels_[i].source->frames().take_for_time(clocks_.position_s(i, t_s) + 1e-6));
+    if (panels_[i].source) show(i, take_due(i, clocks_.position_s(i, t_s) + 1e-6));
 }
 
 Status PanelPlayer::show_due(double t_s) {
@@ -84,7 +99,7 @@ Status PanelPlayer::show_due(double t_s) {
     FramePtr latest = shown_[i];
     const auto deadline = Clock::now() + kSourceTimeout;
     while (!latest || latest->index < wanted) {
-      if (auto f = source.frames().take_for_time(source_s + 1e-6)) {
+      if (auto f = take_due(i, source_s + 1e-6)) {
         latest = std::move(f);
         continue;
       }

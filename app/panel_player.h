@@ -11,6 +11,7 @@
 // the renderer outlive the player.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -61,14 +62,21 @@ class PanelPlayer {
   double position_s(size_t i, double t_s) const { return clocks_.position_s(i, t_s); }
   double speed(size_t i) const { return clocks_.speed(i); }
 
+  // Hands every frame panel i takes from its source to `tap` (a recording), the ones a display
+  // skips (speed above 1, a late frame) included, in order; an empty tap ends it.
+  using FrameTap = std::function<void(const FramePtr&)>;
+  void set_tap(size_t i, FrameTap tap);
+
  private:
   void show(size_t i, FramePtr frame);
+  FramePtr take_due(size_t i, double source_s);
   void start_pump();
 
   std::vector<Panel>& panels_;
   renderer::Renderer& renderer_;
   std::vector<size_t> pump_index_;  // SIZE_MAX: no source
   std::vector<FramePtr> shown_;
+  std::vector<FrameTap> taps_;
   std::vector<renderer::PanelDraw> draws_;
   PlayClocks clocks_;
   std::unique_ptr<SourcePump> pump_;

@@ -24,6 +24,12 @@ void SessionInput::click(const std::string& control, const SessionAction& action
   steps_.push_back({.aim = Step::Aim::Control, .control = control, .action = &action});
 }
 
+void SessionInput::select(size_t panel, const SessionAction& action) {
+  steps_.push_back({.aim = Step::Aim::Panel, .panel = panel, .action = &action});
+  steps_.push_back({.aim = Step::Aim::Panel, .panel = panel, .select = true, .action = &action});
+  steps_.push_back({.aim = Step::Aim::Panel, .panel = panel, .action = &action});
+}
+
 void SessionInput::expand(const SessionAction& a) {
   using Kind = SessionAction::Kind;
   switch (a.kind) {
@@ -34,11 +40,7 @@ void SessionInput::expand(const SessionAction& a) {
       steps_.push_back({.key = ui_key(a.text), .action = &a});
       steps_.push_back({.action = &a});
       break;
-    case Kind::Select:
-      steps_.push_back({.aim = Step::Aim::Panel, .panel = a.panel, .action = &a});
-      steps_.push_back({.aim = Step::Aim::Panel, .panel = a.panel, .select = true, .action = &a});
-      steps_.push_back({.aim = Step::Aim::Panel, .panel = a.panel, .action = &a});
-      break;
+    case Kind::Select: select(a.panel, a); break;
     case Kind::Drag:
       steps_.push_back({.aim = Step::Aim::Panel, .panel = a.panel, .action = &a});
       steps_.push_back({.aim = Step::Aim::Panel, .panel = a.panel, .grab = true, .action = &a});
@@ -60,6 +62,18 @@ void SessionInput::expand(const SessionAction& a) {
       steps_.push_back({.typed = a.text, .action = &a});
       click("save-as", a);
       break;
+    case Kind::Record:
+    case Kind::StopRecord: {
+      if (!a.view) select(a.panel, a);
+      click("tab:playback", a);
+      const std::string toggle = a.view ? "record-view" : "record-panel";
+      if (a.kind == Kind::Record) {
+        click(toggle + "-file", a);
+        steps_.push_back({.typed = a.text, .action = &a});
+      }
+      click(toggle, a);
+      break;
+    }
   }
 }
 

@@ -11,7 +11,9 @@
 //   PointerInput scene = ui.update(in->pointer, in->keys, player, selected, dt_s, t_s);
 //
 // Macros: steer/branch TEXT = Prompt tab, the keyboard's clear, the prompt field, TEXT typed,
-// Steer/Branch; save FILE = Workspace tab, the Save-as field, FILE typed, Save as.
+// Steer/Branch; save FILE = Workspace tab, the Save-as field, FILE typed, Save as; record N FILE =
+// select N, Playback tab, the Record panel file field, FILE typed, the Record panel toggle
+// (record view FILE: the view's field and toggle); stop-record N|view = the toggle again.
 // Threading: the render thread.
 #pragma once
 
@@ -59,6 +61,7 @@ class SessionInput {
   };
   void expand(const SessionAction& action);
   void click(const std::string& control, const SessionAction& action);
+  void select(size_t panel, const SessionAction& action);
 
   SessionScript script_;
   size_t next_action_ = 0;

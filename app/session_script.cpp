@@ -54,7 +54,8 @@ const std::vector<std::string>& SessionScript::control_names() {
   static const std::vector<std::string> names = {
       "tab:prompt", "tab:playback", "tab:workspace", "prompt",      "steer",      "branch",  "branch-seed",
       "kb:clear",   "kb:enter",     "kb:space",      "kb:back",     "kb:caps",     "play",          "restart",     "step",       "save",
-      "save-as-name", "save-as",    "layout:arc",    "layout:grid", "layout:stack", "add-panel"};
+      "save-as-name", "save-as",    "layout:arc",    "layout:grid", "layout:stack", "add-panel",
+      "record-panel", "record-panel-file", "record-view", "record-view-file"};
   return names;
 }
 
@@ -124,8 +125,21 @@ Result<SessionScript> SessionScript::parse(const std::string& text, const std::s
       a.text = rest_of(line);
       if (a.text.empty()) return bad(verb + (verb == "save" ? " takes a file name" : " takes the text after it"));
       if (a.text.size() > workspace_limits::kMaxTextBytes) return bad(verb + ": the text is longer than 4096 bytes");
+    } else if (verb == "record" || verb == "stop-record") {
+      a.kind = verb == "record" ? SessionAction::Kind::Record : SessionAction::Kind::StopRecord;
+      if (!(line >> word) || (word != "view" && !panel_index(word, a.panel)))
+        return bad(verb + " takes a panel number or view" + (verb == "record" ? ", then a file name" : ""));
+      a.view = word == "view";
+      if (a.kind == SessionAction::Kind::Record) {
+        a.text = rest_of(line);
+        if (a.text.empty()) return bad("record takes a file name after " + word);
+        if (a.text.size() > workspace_limits::kMaxTextBytes) return bad("record: the file name is longer than 4096 bytes");
+      } else if (line >> extra) {
+        return bad("stop-record takes a panel number or view, nothing more");
+      }
     } else {
-      return bad("unknown action \"" + verb + "\" (select, drag, click, tab, key, type, steer, branch, save)");
+      return bad("unknown action \"" + verb +
+                 "\" (select, drag, click, tab, key, type, steer, branch, save, record, stop-record)");
     }
     script.actions_.push_back(std::move(a));
   }

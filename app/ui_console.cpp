@@ -117,6 +117,7 @@ void UiConsole::status_lines(double t_s) {
   else
     ImGui::TextColored(kQuietColor, "lookahead n/a | steering n/a (not a rollout computed here)");
   if (!s.error.empty()) ImGui::TextColored(kErrorColor, "error: %s", s.error.c_str());
+  record_.indicator(control_.recordings(), target_, t_s, [this](const Status& st, const std::string& done) { report(st, done); });
 }
 
 void UiConsole::steer() {
@@ -247,6 +248,10 @@ void UiConsole::playback_tab(double t_s) {
     control_.seek_frame(i, frame, t_s);
     status_at_s_ = -1.0;
   }
+  ImGui::Separator();
+  record_.build(control_.recordings(), i, control_.name(i), t_s,
+                [this](const Status& st, const std::string& done) { report(st, done); }, controls_);
+  message_line();
 }
 
 }  // namespace wv::app

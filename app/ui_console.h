@@ -7,7 +7,8 @@
 //                                    with this prompt, optionally a new seed), history, presets,
 //                                    the words the model did not know, a virtual keyboard for the
 //                                    controller ray
-//   Playback tab                     play/pause, restart, step, speed, a scrub bar over the frames
+//   Playback tab                     play/pause, restart, step, speed, a scrub bar over the frames,
+//                                    Record panel / Record view (app/ui_record_controls.h)
 //   Workspace tab                    save, save as, add a panel (model, seed), arc/grid/stack layout
 //
 // Every control does what it says through PanelControl; one that cannot act on the current panel
@@ -24,6 +25,7 @@
 
 #include "app/panel_control.h"
 #include "app/ui_controls.h"
+#include "app/ui_record_controls.h"
 #include "app/ui_workspace_tab.h"
 
 namespace wv::app {
@@ -64,6 +66,7 @@ class UiConsole {
   bool prompt_for_target_ = false;  // prompt_ holds the target's prompt or the user's edit of it
   std::vector<std::string> history_;
   UiWorkspaceTab workspace_tab_;
+  UiRecordControls record_;
   bool keyboard_ = true;
   bool branch_seed_ = false;  // branch with a new noise seed (else the parent's)
   int seed_ = 2;

@@ -12,6 +12,7 @@
 #include "app/headless_command.h"
 #include "app/panel_control.h"
 #include "app/panel_player.h"
+#include "app/panel_recording.h"
 #include "app/ui_layer.h"
 #include "app/panels.h"
 #include "app/xr_frame_loop.h"
@@ -123,10 +124,19 @@ int run_xr(const XrOptions& o) {
   PanelControl control(*run, player, o.panels.workspace);
   std::optional<UiLayer> ui;
   if (o.ui) ui.emplace(**renderer, control, console_pose(run->workspace.layout.eye_height_m));
+  // Live: a recording never holds up the headset's frames. The view is the left eye.
+  PanelRecordings recordings(player, RecordPace::Live);
+  control.set_recordings(&recordings);
+  const xr::SwapchainParams& left_eye = (*headset)->session().view_swapchain(0).params();
+  recordings.set_view_format({int32_t(left_eye.width), int32_t(left_eye.height), kLiveViewFps});
+  if (wv::Status s = start_recordings(o.panels.record, recordings, 0.0); !s) {
+    wv::log_error("xr: " + s.error().message);
+    return 1;
+  }
 
   int code = 0;
   {
-    XrFrameLoop loop(**headset, **ctx, **renderer, player, ui ? &*ui : nullptr);
+    XrFrameLoop loop(**headset, **ctx, **renderer, player, ui ? &*ui : nullptr, &recordings);
     std::signal(SIGINT, on_interrupt);
     for (;;) {
       auto more = loop.step();
@@ -151,6 +161,7 @@ int run_xr(const XrOptions& o) {
                   shown ? (long long)shown->index : -1LL);
     }
   }
+  recordings.stop_all();  // after the loop handed over its last capture
   if (code != 0) return code;
   if (o.validate && (*ctx)->validation_message_count() > 0) {
     wv::log_error("Vulkan validation reported " + std::to_string((*ctx)->validation_message_count()) + " message(s)");

@@ -34,11 +34,20 @@ renderer::View eye_view(const XrView& view) {
 }  // namespace
 
 XrFrameLoop::XrFrameLoop(xr::Headset& headset, renderer::Context& ctx, renderer::Renderer& renderer,
-                         PanelPlayer& player, UiLayer* ui)
-    : headset_(headset), ctx_(ctx), renderer_(renderer), player_(player), ui_(ui) {}
+                         PanelPlayer& player, UiLayer* ui, PanelRecordings* recordings)
+    : headset_(headset), ctx_(ctx), renderer_(renderer), player_(player), ui_(ui), recordings_(recordings) {}
 
 XrFrameLoop::~XrFrameLoop() {
+  deliver_view_capture();
   if (Status s = renderer_.wait_idle(); !s) log_warn(s.error().message);
+}
+
+void XrFrameLoop::deliver_view_capture() {
+  if (!view_capture_.pending) return;
+  view_capture_.pending = false;
+  auto image = renderer_.read_capture(view_capture_.id);
+  if (image) recordings_->add_view_frame(*image, view_capture_.t_s);
+  else log_error("xr: the view recording lost a frame: " + image.error().message);
 }
 
 void XrFrameLoop::request_exit() {
@@ -147,12 +156,16 @@ Status XrFrameLoop::ensure_target() {
   for (uint32_t v = 0; v < session.view_count(); ++v) {
     const xr::Swapchain& swapchain = session.view_swapchain(v);
     views.push_back({swapchain.images(), VkFormat(swapchain.params().format),
-                     {swapchain.params().width, swapchain.params().height}});
+                     {swapchain.params().width, swapchain.params().height},
+                     (swapchain.params().usage & XR_SWAPCHAIN_USAGE_TRANSFER_SRC_BIT) != 0});
   }
   auto target = renderer::ExternalImagesTarget::create(ctx_, std::move(views));
   if (!target) return target.error();
   target_ = std::move(*target);
   target_session_ = headset_.sessions_created();
+  if (recordings_)
+    recordings_->set_view_format({int32_t(session.view_swapchain(0).params().width),
+                                  int32_t(session.view_swapchain(0).params().height), kLiveViewFps});
   return Status::success();
 }
 
@@ -171,10 +184,13 @@ Status XrFrameLoop::render(const xr::FrameViews& frame) {
     target_->select(v, index);
   }
   const renderer::View views[2] = {eye_view(frame.views[0]), eye_view(frame.views[1])};
+  const bool record_view = recordings_ && recordings_->view_due(display_time_s_);
   auto rendered =
       renderer_.render(*target_, {views, view_count}, ui_ ? ui_->draws(player_.draws()) : player_.draws(),
-                       renderer::Environment{}, {.rays = rays_});
+                       renderer::Environment{}, {.capture_view = record_view ? 0 : -1, .rays = rays_});
   if (!rendered) return rendered.error();
+  deliver_view_capture();
+  if (record_view) view_capture_ = {true, *rendered, display_time_s_};
   for (uint32_t v = 0; v < view_count; ++v) {
     std::lock_guard lock(ctx_.queue_mutex());
     if (Status s = headset_.handle_result("xrReleaseSwapchainImage", session.view_swapchain(v).release()); !s)

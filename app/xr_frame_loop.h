@@ -21,6 +21,7 @@
 
 #include "app/panel_interaction.h"
 #include "app/panel_player.h"
+#include "app/panel_recording.h"
 #include "app/ui_layer.h"
 #include "app/xr_quad_panels.h"
 #include "renderer/renderer.h"
@@ -41,9 +42,10 @@ struct XrLoopStats {
 
 class XrFrameLoop {
  public:
-  // `ui`: the in-world console, or null for none (it outlives the loop).
+  // `ui`: the in-world console, or null for none; `recordings`: where the left eye's view is
+  // recorded when asked (its format follows the eye's swapchain), or null. Both outlive the loop.
   XrFrameLoop(xr::Headset& headset, renderer::Context& ctx, renderer::Renderer& renderer, PanelPlayer& player,
-              UiLayer* ui = nullptr);
+              UiLayer* ui = nullptr, PanelRecordings* recordings = nullptr);
   ~XrFrameLoop();  // waits for the GPU, then lets go of the swapchain images
   XrFrameLoop(const XrFrameLoop&) = delete;
   XrFrameLoop& operator=(const XrFrameLoop&) = delete;
@@ -62,12 +64,20 @@ class XrFrameLoop {
   Status ensure_target();
   Status interact(double dt_s, XrTime time);
   uint64_t waits() const;
+  void deliver_view_capture();
 
   xr::Headset& headset_;
   renderer::Context& ctx_;
   renderer::Renderer& renderer_;
   PanelPlayer& player_;
   UiLayer* ui_;
+  PanelRecordings* recordings_;
+  // The left eye's capture for the view recording, read a frame later (while the next renders).
+  struct {
+    bool pending = false;
+    uint64_t id = 0;
+    double t_s = 0.0;
+  } view_capture_;
   PanelInteraction interaction_;
   std::optional<size_t> selected_;  // the panel selected last frame, for the console
   std::vector<renderer::RayDraw> rays_;  // this frame's pointer rays

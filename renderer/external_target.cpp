@@ -40,7 +40,7 @@ void ExternalImagesTarget::select(uint32_t view, uint32_t index) {
 ViewImage ExternalImagesTarget::view_image(uint32_t view) const {
   WV_ASSERT(view < views_.size());
   const View& v = views_[view];
-  return ViewImage{v.images.images[v.selected], v.image_views[v.selected], v.images.format, v.images.extent, false};
+  return ViewImage{v.images.images[v.selected], v.image_views[v.selected], v.images.format, v.images.extent, v.images.transfer_src};
 }
 
 }  // namespace wv::renderer

@@ -79,6 +79,7 @@ struct ExternalViewImages {
   std::vector<VkImage> images;
   VkFormat format = VK_FORMAT_UNDEFINED;
   VkExtent2D extent{0, 0};
+  bool transfer_src = false;  // the images were made with TRANSFER_SRC usage: they can be captured
 };
 
 // Renders into images it does not own (it makes and owns only their image views). Before each

@@ -99,9 +99,13 @@ Result<std::unique_ptr<Session>> Session::create(const Instance& instance, const
     return Error{"the OpenXR runtime offers no 8-bit RGBA or BGRA swapchain format worldview can render to"};
   if (format != VK_FORMAT_R8G8B8A8_SRGB && format != VK_FORMAT_B8G8R8A8_SRGB)
     log_warn("xr: the runtime offers no sRGB swapchain format; colors will look too dark");
+  // TRANSFER_SRC as well: a view can be copied out (recording what the left eye sees).
   for (const XrViewConfigurationView& v : views) {
-    auto swapchain = Swapchain::create(
-        s->session_, {.format = format, .width = v.recommendedImageRectWidth, .height = v.recommendedImageRectHeight});
+    auto swapchain = Swapchain::create(s->session_, {.format = format,
+                                                     .width = v.recommendedImageRectWidth,
+                                                     .height = v.recommendedImageRectHeight,
+                                                     .usage = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT |
+                                                              XR_SWAPCHAIN_USAGE_TRANSFER_SRC_BIT});
     if (!swapchain) return swapchain.error();
     s->swapchains_.push_back(std::move(*swapchain));
   }

@@ -79,6 +79,10 @@ std::string move_to(double at_s, glm::vec3 p, int width, int height) {
 }
 
 double pixel_difference(const wv::Frame& a, const wv::Frame& b, glm::ivec2 at) {
+  const bool inside = at.x >= 0 && at.y >= 0 && at.x < a.width && at.y < a.height && a.width == b.width &&
+                      a.height == b.height;
+  EXPECT_TRUE(inside) << at.x << "," << at.y << " is not in both " << a.width << "x" << a.height << " images";
+  if (!inside) return 0.0;
   double sum = 0;
   for (int c = 0; c < 3; ++c) sum += std::abs(int(a.row(at.y)[4 * at.x + c]) - int(b.row(at.y)[4 * at.x + c]));
   return sum / 3;
@@ -224,7 +228,7 @@ TEST(DesktopRun, TheConsoleShowsInTheWindowWhereItStands) {
   auto shot = wv::media::read_png(with.string()), room = wv::media::read_png(without.string());
   ASSERT_TRUE(shot && room);
   // Its title bar and its body differ from the room behind; above it the sky is the same.
-  for (const glm::vec2 px : {glm::vec2(320.0f, 9.0f), glm::vec2(320.0f, 300.0f), glm::vec2(40.0f, 480.0f)}) {
+  for (const glm::vec2 px : {glm::vec2(320.0f, 9.0f), glm::vec2(320.0f, 300.0f), glm::vec2(40.0f, 340.0f)}) {
     const glm::ivec2 at = project(console_point(px), 1280, 720);
     EXPECT_GT(pixel_difference(*shot, *room, at), 10.0) << "no console at " << at.x << "," << at.y;
   }
@@ -259,3 +263,26 @@ TEST(DesktopRun, ABadInputScriptIsRefusedNamingTheLine) {
 }
 
 }  // namespace
+
+// Recording in a window (live: frames the encoder cannot take would be dropped and counted, not
+// waited for): the view at the window's size, sampled at 30 fps over the run, and a panel's frames
+// at the video's own size.
+TEST(DesktopRun, RecordsTheViewAndAPanelToMp4) {
+  const fs::path clip = wv::test::lavfi_clip("desktop-record-clip.mp4", "testsrc=size=160x96:rate=30", 3);
+  const fs::path view = output_dir() / "desktop-record-view.mp4", panel = output_dir() / "desktop-record-panel.mp4";
+  fs::remove(view);
+  fs::remove(panel);
+  const ProgramRun r = run_desktop("--open " + clip.string() + " --width 320 --height 240 --seconds 2 --record-view " +
+                                   view.string() + " --record-panel 0:" + panel.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto view_frames = wv::test::decode_all(view);
+  ASSERT_GE(view_frames.size(), 40u) << r.output;  // 2 s at 30 fps, less what the start took
+  EXPECT_LE(view_frames.size(), 61u);
+  EXPECT_EQ(view_frames[0]->width, 320);
+  EXPECT_EQ(view_frames[0]->height, 240);
+  const auto panel_frames = wv::test::decode_all(panel);
+  ASSERT_GE(panel_frames.size(), 40u) << r.output;
+  EXPECT_EQ(panel_frames[0]->width, 160);
+  EXPECT_EQ(panel_frames[0]->height, 96);
+  EXPECT_NE(r.output.find("recorded " + view.string() + ": "), std::string::npos) << r.output;
+}

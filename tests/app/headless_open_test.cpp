@@ -16,16 +16,8 @@ using wv::test::output_dir;
 using wv::test::run_command;
 using wv::test::run_worldview;
 
-// A 2 s clip of solid red, made with the ffmpeg command line.
-fs::path red_clip() {
-  const fs::path clip = output_dir() / "open-red.mp4";
-  if (!fs::exists(clip)) {
-    const auto made = run_command("ffmpeg -v error -y -f lavfi -i color=c=red:size=160x120:rate=10 -t 2 -pix_fmt yuv420p " +
-                                  clip.string());
-    EXPECT_EQ(made.exit_code, 0) << made.output;
-  }
-  return clip;
-}
+// A 2 s clip of solid red.
+fs::path red_clip() { return wv::test::lavfi_clip("open-red.mp4", "color=c=red:size=160x120:rate=10", 2); }
 
 std::string headless(const fs::path& snapshot) {
   return "headless --still --seconds 1 --fps 10 --width 160 --height 90 --out " +

@@ -26,6 +26,18 @@ inline fs::path output_dir() {
   return dir;
 }
 
+// A clip made once with the ffmpeg command line from a lavfi source, e.g.
+// "testsrc=size=160x96:rate=30" (4:2:0, as most videos are).
+inline fs::path lavfi_clip(const std::string& name, const std::string& source, double seconds) {
+  const fs::path clip = output_dir() / name;
+  if (!fs::exists(clip)) {
+    const auto made = run_command("ffmpeg -v error -y -f lavfi -i " + source + " -t " + std::to_string(seconds) +
+                                  " -pix_fmt yuv420p " + clip.string());
+    EXPECT_EQ(made.exit_code, 0) << made.output;
+  }
+  return clip;
+}
+
 inline std::vector<wv::FramePtr> decode_all(const fs::path& path) {
   auto reader = wv::media::VideoReader::open(path.string());
   EXPECT_TRUE(reader) << (reader ? "" : reader.error().message);

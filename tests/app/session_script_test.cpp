@@ -55,7 +55,8 @@ TEST(SessionScript, ParsesEveryActionWithItsArguments) {
 }
 
 TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
-  expect_refused("0.5 fly", "s.txt:1: unknown action \"fly\" (select, drag, click, tab, key, type, steer, branch, save)");
+  expect_refused("0.5 fly", "s.txt:1: unknown action \"fly\" (select, drag, click, tab, key, type, steer, branch, save, "
+                 "record, stop-record)");
   expect_refused("1 select 0\n0.5 select 1", "s.txt:2: times must not decrease (the line before is at 1.000000 s)");
   expect_refused("soon select 0", "s.txt:1: \"soon\" is not a time in seconds (0 to 86400)");
   expect_refused("1 select", "s.txt:1: select takes a panel number (0, 1, ... as the panels are named)");
@@ -65,11 +66,12 @@ TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
   expect_refused("1 click nowhere",
                  "s.txt:1: click takes one console control: tab:prompt tab:playback tab:workspace prompt steer branch "
                  "branch-seed kb:clear kb:enter kb:space kb:back kb:caps play restart step save save-as-name save-as layout:arc "
-                 "layout:grid layout:stack add-panel, or kb: and a key of the virtual keyboard");
+                 "layout:grid layout:stack add-panel record-panel record-panel-file record-view record-view-file, or kb: and a key "
+                 "of the virtual keyboard");
   expect_refused("1 click kb:!", "s.txt:1: click takes one console control: tab:prompt tab:playback tab:workspace "
                  "prompt steer branch branch-seed kb:clear kb:enter kb:space kb:back kb:caps play restart step save "
-                 "save-as-name save-as layout:arc layout:grid layout:stack add-panel, or kb: and a key of the virtual "
-                 "keyboard");
+                 "save-as-name save-as layout:arc layout:grid layout:stack add-panel record-panel record-panel-file "
+                 "record-view record-view-file, or kb: and a key of the virtual keyboard");
   expect_refused("1 tab review", "s.txt:1: tab takes prompt, playback or workspace");
   expect_refused("1 key ctrl", "s.txt:1: key takes one key: enter backspace delete left right home end tab escape");
   expect_refused("1 steer", "s.txt:1: steer takes the text after it");
@@ -77,6 +79,36 @@ TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
   expect_refused("1 type " + std::string(4097, 'x'), "s.txt:1: type: the text is longer than 4096 bytes");
   expect_refused("1 type \xff", "s.txt: not UTF-8 text (byte 7)");
   expect_refused("1", "s.txt:1: no action after the time");
+}
+
+TEST(SessionScript, ParsesRecordAndStopRecord) {
+  auto script = SessionScript::parse("1 record 2 takes/panel two.mp4\n2 record view view.mp4\n3 stop-record 2\n"
+                                     "4 stop-record view\n",
+                                     "s.txt");
+  ASSERT_TRUE(script) << script.error().message;
+  const auto& a = script->actions();
+  ASSERT_EQ(a.size(), 4u);
+  using Kind = SessionAction::Kind;
+  EXPECT_EQ(a[0].kind, Kind::Record);
+  EXPECT_EQ(a[0].panel, 2u);
+  EXPECT_FALSE(a[0].view);
+  EXPECT_EQ(a[0].text, "takes/panel two.mp4");
+  EXPECT_EQ(a[1].kind, Kind::Record);
+  EXPECT_TRUE(a[1].view);
+  EXPECT_EQ(a[1].text, "view.mp4");
+  EXPECT_EQ(a[2].kind, Kind::StopRecord);
+  EXPECT_EQ(a[2].panel, 2u);
+  EXPECT_EQ(a[3].kind, Kind::StopRecord);
+  EXPECT_TRUE(a[3].view);
+}
+
+TEST(SessionScript, RefusesBadRecordLines) {
+  expect_refused("1 record", "s.txt:1: record takes a panel number or view, then a file name");
+  expect_refused("1 record screen x.mp4", "s.txt:1: record takes a panel number or view, then a file name");
+  expect_refused("1 record 0", "s.txt:1: record takes a file name after 0");
+  expect_refused("1 record view", "s.txt:1: record takes a file name after view");
+  expect_refused("1 stop-record", "s.txt:1: stop-record takes a panel number or view");
+  expect_refused("1 stop-record 0 now", "s.txt:1: stop-record takes a panel number or view, nothing more");
 }
 
 TEST(SessionScript, RefusesAMissingFile) {

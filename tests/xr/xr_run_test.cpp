@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "media/video_reader.h"
 #include "tests/program_run.h"
 
 namespace {
@@ -434,6 +435,33 @@ TEST_F(XrRun, WithoutAHeadsetButWithADisplayItFallsBackToDesktop) {
   EXPECT_NE(r.output.find("desktop: "), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("falling back to headless mode"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(video)) << r.output;
+}
+
+// Frames of a video file and the size of the first (0 frames: it does not open).
+std::pair<size_t, int> video_frames(const fs::path& path) {
+  auto reader = wv::media::VideoReader::open(path.string());
+  if (!reader) return {0, 0};
+  size_t count = 0;
+  int width = 0;
+  for (auto frame = (*reader)->read_frame(); frame && *frame; frame = (*reader)->read_frame(), ++count)
+    if (count == 0) width = (**frame).width;
+  return {count, width};
+}
+
+// The left eye and a panel recorded to MP4 (live, through the swapchain's TRANSFER_SRC usage),
+// with no validation message from either layer.
+TEST_F(XrRun, RecordsTheLeftEyeAndAPanel) {
+  const fs::path view = dir_ / "left-eye.mp4", panel = dir_ / "panel0.mp4";
+  const ProgramRun r = run("xr --workspace " + workspace_.string() + " --no-ui --frames 60 --validate --no-fallback" +
+                           " --record-view " + view.string() + " --record-panel 0:" + panel.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  expect_clean(r);
+  const auto [view_count, view_width] = video_frames(view);
+  EXPECT_GE(view_count, 5u) << r.output;
+  EXPECT_EQ(view_width, 512);
+  const auto [panel_count, panel_width] = video_frames(panel);
+  EXPECT_GE(panel_count, 5u) << r.output;
+  EXPECT_EQ(panel_width, 64);
 }
 
 // kWorkspace with both panels shown as quad layers.
