@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "app/layout.h"
 #include "app/model_catalog.h"
@@ -56,6 +57,12 @@ void PanelControl::update(double t_s) {
   rates_.resize(size());
   last_frame_.resize(size(), -1);
   resume_speed_.resize(size(), 1.0);
+  for (size_t i = 0; i < loops_.size(); ++i) {
+    if (!loops_[i].active()) continue;
+    // Past B on the panel's clock: back to A before B + 1 is ever shown.
+    const int64_t a = std::min(*loops_[i].a, *loops_[i].b), b = std::max(*loops_[i].a, *loops_[i].b);
+    if (player_.position_s(i, t_s) * fps(i) >= double(b + 1)) seek_frame(i, a, t_s);
+  }
   for (size_t i = 0; i < size(); ++i) {
     Rate& r = rates_[i];
     const int64_t frame = player_.shown(i) ? player_.shown(i)->index : -1;
@@ -128,13 +135,26 @@ std::string PanelControl::model_like(size_t i) const {
 
 Result<size_t> PanelControl::add_rollout_panel(const std::string& prompt, const std::string& model, uint64_t seed,
                                                double t_s) {
-  if (size() >= workspace_limits::kMaxPanels)
-    return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
   if (prompt.empty() || prompt.size() > workspace_limits::kMaxTextBytes) return Error{"a prompt is 1 to 4096 bytes"};
   PanelSpec spec;
   spec.source.kind = SourceSpec::Kind::Rollout;
   spec.source.rollout = {.model = model, .prompt = prompt, .seed = seed};
-  const std::string name = panel_label(size(), prompt);
+  return add_panel(std::move(spec), prompt, t_s);
+}
+
+Result<size_t> PanelControl::open_video_panel(const std::string& path, double t_s) {
+  if (path.empty()) return Error{"no file to open: type the path of a video or an image sequence"};
+  PanelSpec spec;
+  spec.source.kind = SourceSpec::Kind::Video;
+  // Absolute: a workspace saved later elsewhere still finds it.
+  spec.source.video.path = std::filesystem::absolute(path).lexically_normal().string();
+  return add_panel(std::move(spec), path, t_s);
+}
+
+Result<size_t> PanelControl::add_panel(PanelSpec spec, const std::string& label, double t_s) {
+  if (size() >= workspace_limits::kMaxPanels)
+    return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
+  const std::string name = panel_label(size(), label);
   auto source = open_source(spec.source, name, run_.rollouts.get());
   if (!source) return source.error();
   Panel panel{.name = name, .source = std::move(*source)};
@@ -154,6 +174,18 @@ void PanelControl::relayout(LayoutSpec::Kind kind) {
   for (size_t i = 0; i < size(); ++i) items[i].size_m = player_.panel(i).size_m;
   const std::vector<wv::Pose> poses = layout_panels(run_.workspace.layout, items);
   for (size_t i = 0; i < size(); ++i) player_.set_pose(i, poses[i]);
+}
+
+Status PanelControl::set_loop_end(size_t i, bool b_end, int64_t frame) {
+  const auto& source = player_.panel(i).source;
+  if (!source || !source->info().seekable) return Error{name(i) + ": a loop needs a source that can seek back"};
+  loops_.resize(size());
+  (b_end ? loops_[i].b : loops_[i].a) = std::max<int64_t>(frame, 0);
+  return Status::success();
+}
+
+void PanelControl::clear_loop(size_t i) {
+  if (i < loops_.size()) loops_[i] = {};
 }
 
 void PanelControl::set_playing(size_t i, bool playing, double t_s) {

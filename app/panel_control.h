@@ -90,6 +90,8 @@ class PanelControl {
   int64_t seekable_frames(size_t i) const;
 
   PanelStatus status(size_t i) const;
+  // The frame panel i shows now (null before its first).
+  const FramePtr& shown(size_t i) const { return player_.shown(i); }
   // Rollouts: every prompt change (frame, text) the engine holds now; others: none.
   std::vector<std::pair<int64_t, std::string>> prompt_track(size_t i) const;
 
@@ -100,6 +102,21 @@ class PanelControl {
   // the run's workspace file.
   Status save(const std::string& path);
 
+  // A loop region: once both ends are set (either order), the panel plays frames A to B and
+  // jumps back to A when it passes B. It needs a source that can seek back (refused otherwise);
+  // it holds for this run only (it is not saved in the workspace).
+  struct LoopRegion {
+    std::optional<int64_t> a, b;
+    bool active() const { return a && b; }
+  };
+  Status set_loop_end(size_t i, bool b_end, int64_t frame);  // b_end: B, else A
+  void clear_loop(size_t i);
+  LoopRegion loop(size_t i) const { return i < loops_.size() ? loops_[i] : LoopRegion{}; }
+
+  // A new panel playing a video file or image sequence (frame_%04d.png), beside the last panel;
+  // returns its index. A file that does not open is an Error naming it and the reason.
+  Result<size_t> open_video_panel(const std::string& path, double t_s);
+
   // The run's recordings (app/panel_recording.h), for the console's Record toggles; null: the
   // mode records nothing.
   void set_recordings(PanelRecordings* recordings) { recordings_ = recordings; }
@@ -109,6 +126,7 @@ class PanelControl {
   std::shared_ptr<model::Rollout> rollout(size_t i) const;
   double fps(size_t i) const;
   wv::Pose beside(size_t i, float width_m) const;
+  Result<size_t> add_panel(PanelSpec spec, const std::string& label, double t_s);
 
   RunPanels& run_;
   PanelPlayer& player_;
@@ -122,6 +140,7 @@ class PanelControl {
   std::vector<Rate> rates_;
   std::vector<int64_t> last_frame_;
   PanelRecordings* recordings_ = nullptr;
+  std::vector<LoopRegion> loops_;
 };
 
 }  // namespace wv::app

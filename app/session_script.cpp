@@ -55,7 +55,9 @@ const std::vector<std::string>& SessionScript::control_names() {
       "tab:prompt", "tab:playback", "tab:workspace", "prompt",      "steer",      "branch",  "branch-seed",
       "kb:clear",   "kb:enter",     "kb:space",      "kb:back",     "kb:caps",     "play",          "restart",     "step",       "save",
       "save-as-name", "save-as",    "layout:arc",    "layout:grid", "layout:stack", "add-panel",
-      "record-panel", "record-panel-file", "record-view", "record-view-file"};
+      "record-panel", "record-panel-file", "record-view", "record-view-file", "frame", "thumb:0", "thumb:1",
+      "thumb:2", "thumb:3", "thumb:4", "thumb:5", "thumb:6", "thumb:7", "loop-a", "loop-b", "loop-clear",
+      "open-path", "open"};
   return names;
 }
 

@@ -46,6 +46,10 @@ void UiConsole::report(const Status& s, const std::string& done) {
   else wv::log_warn("console: " + message_);
 }
 
+UiRecordControls::Report UiConsole::reporter() {
+  return [this](const Status& s, const std::string& done) { report(s, done); };
+}
+
 void UiConsole::build(double t_s) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -58,6 +62,7 @@ void UiConsole::build(double t_s) {
     return;
   }
   target_ = std::min(target_, control_.size() - 1);
+  for (size_t i = 0; i < control_.size(); ++i) thumbnails_.add(i, control_.shown(i));
   target_list();
   status_lines(t_s);
   if (ImGui::BeginTabBar("tabs")) {
@@ -77,8 +82,7 @@ void UiConsole::build(double t_s) {
     const bool workspace_open = ImGui::BeginTabItem("Workspace");
     mark_control(&controls_, "tab:workspace");
     if (workspace_open) {
-      const auto report_action = [this](const Status& s, const std::string& done) { report(s, done); };
-      if (const auto added = workspace_tab_.build(control_, prompt_, target_, t_s, report_action, controls_))
+      if (const auto added = workspace_tab_.build(control_, prompt_, target_, t_s, reporter(), controls_))
         set_target(*added);
       message_line();
       ImGui::EndTabItem();
@@ -117,7 +121,7 @@ void UiConsole::status_lines(double t_s) {
   else
     ImGui::TextColored(kQuietColor, "lookahead n/a | steering n/a (not a rollout computed here)");
   if (!s.error.empty()) ImGui::TextColored(kErrorColor, "error: %s", s.error.c_str());
-  record_.indicator(control_.recordings(), target_, t_s, [this](const Status& st, const std::string& done) { report(st, done); });
+  record_.indicator(control_.recordings(), target_, t_s, reporter());
 }
 
 void UiConsole::steer() {
@@ -241,16 +245,9 @@ void UiConsole::playback_tab(double t_s) {
     control_.set_speed(i, std::max(speed, 0.25f), t_s);
 
   // Over the frames computed so far: seeking there needs no waiting for the model.
-  int frame = int(std::max<int64_t>(shown_status_.frame, 0));
-  const int last = int(std::max<int64_t>(control_.seekable_frames(i), 1));
-  ImGui::SetNextItemWidth(-60.0f);
-  if (ImGui::SliderInt("frame", &frame, 0, last)) {
-    control_.seek_frame(i, frame, t_s);
-    status_at_s_ = -1.0;
-  }
+  if (scrub_bar_.build(control_, thumbnails_, i, shown_status_.frame, t_s, reporter(), controls_)) status_at_s_ = -1.0;
   ImGui::Separator();
-  record_.build(control_.recordings(), i, control_.name(i), t_s,
-                [this](const Status& st, const std::string& done) { report(st, done); }, controls_);
+  record_.build(control_.recordings(), i, control_.name(i), t_s, reporter(), controls_);
   message_line();
 }
 

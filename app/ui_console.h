@@ -7,8 +7,9 @@
 //                                    with this prompt, optionally a new seed), history, presets,
 //                                    the words the model did not know, a virtual keyboard for the
 //                                    controller ray
-//   Playback tab                     play/pause, restart, step, speed, a scrub bar over the frames,
-//                                    Record panel / Record view (app/ui_record_controls.h)
+//   Playback tab                     play/pause, restart, step, speed, a scrub bar with thumbnails
+//                                    and a loop region (app/ui_scrub_bar.h), Record panel / Record
+//                                    view (app/ui_record_controls.h)
 //   Workspace tab                    save, save as, add a panel (model, seed), arc/grid/stack layout
 //
 // Every control does what it says through PanelControl; one that cannot act on the current panel
@@ -25,7 +26,9 @@
 
 #include "app/panel_control.h"
 #include "app/ui_controls.h"
+#include "app/panel_thumbnails.h"
 #include "app/ui_record_controls.h"
+#include "app/ui_scrub_bar.h"
 #include "app/ui_workspace_tab.h"
 
 namespace wv::app {
@@ -59,6 +62,7 @@ class UiConsole {
   void remember(const std::string& prompt);
   void report(const Status& s, const std::string& done);
   void message_line() const;
+  UiRecordControls::Report reporter();
 
   PanelControl& control_;
   size_t target_ = 0;
@@ -67,6 +71,8 @@ class UiConsole {
   std::vector<std::string> history_;
   UiWorkspaceTab workspace_tab_;
   UiRecordControls record_;
+  PanelThumbnails thumbnails_;
+  UiScrubBar scrub_bar_;
   bool keyboard_ = true;
   bool branch_seed_ = false;  // branch with a new noise seed (else the parent's)
   int seed_ = 2;

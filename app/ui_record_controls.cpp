@@ -3,6 +3,9 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cstdio>
+#include <filesystem>
+
 #include "app/ui_console.h"
 
 namespace wv::app {
@@ -11,10 +14,11 @@ namespace {
 const ImVec4 kRecColor{1.0f, 0.3f, 0.25f, 1.0f};
 
 std::string describe(const char* what, const RecordingStatus& s) {
-  char line[160];
-  std::snprintf(line, sizeof line, "REC %s %.1f s, %lld frames%s", what, s.seconds, (long long)s.frames,
-                s.dropped > 0 ? (", " + std::to_string(s.dropped) + " dropped").c_str() : "");
-  return line;
+  char line[96];
+  std::snprintf(line, sizeof line, " %.1f s, %lld frames", s.seconds, (long long)s.frames);
+  const std::string file = std::filesystem::path(s.path).filename().string();
+  return std::string("REC ") + what + " " + file + line +
+         (s.dropped > 0 ? ", " + std::to_string(s.dropped) + " dropped" : "");
 }
 
 }  // namespace
@@ -43,6 +47,7 @@ void UiRecordControls::build(PanelRecordings* recordings, size_t target, const s
     if (panel_on) {
       const Status s = recordings->start_panel(target, panel_path_);
       report(s, "recording " + target_name + " to " + panel_path_);
+      if (s) panel_path_.clear();  // the REC line names the file; a stray toggle cannot reuse it
     } else {
       const std::string path = recordings->panel_status(target).path;
       report(recordings->stop_panel(target), "recorded " + target_name + " to " + path);
@@ -59,7 +64,9 @@ void UiRecordControls::build(PanelRecordings* recordings, size_t target, const s
   bool view_on = recordings && recordings->view_status().active;
   if (ImGui::Checkbox("Record view", &view_on)) {
     if (view_on) {
-      report(recordings->start_view(view_path_, t_s), "recording the view to " + view_path_);
+      const Status s = recordings->start_view(view_path_, t_s);
+      report(s, "recording the view to " + view_path_);
+      if (s) view_path_.clear();
     } else {
       const std::string path = recordings->view_status().path;
       report(recordings->stop_view(), "recorded the view to " + path);

@@ -8,7 +8,9 @@
 //   record.indicator(control.recordings(), target, t_s, report);              // status lines
 //   record.build(control.recordings(), target, name, report, controls);       // Playback tab
 //
-// The file fields select their whole text when clicked, so typing replaces the last name.
+// A file field empties once its recording starts (the REC line names the file), so toggling again
+// later cannot overwrite that file by accident; the fields select their whole text when clicked,
+// so typing replaces what is there.
 // Threading: the render thread, inside the console's ImGui frame.
 #pragma once
 

@@ -13,8 +13,10 @@ namespace {
 
 // Behind the windows (only where no window covers the surface).
 constexpr std::array<uint8_t, 4> kClear{20, 22, 27, 255};
-// The atlas's texture id: any non-null value; the rasterizer checks every command names it.
+// The atlas's texture id: any non-null value; images (ui_image) count on from the next one.
 const ImTextureID kFontTexture = reinterpret_cast<ImTextureID>(uintptr_t(1));
+
+ImTextureID image_id(size_t index) { return reinterpret_cast<ImTextureID>(uintptr_t(2 + index)); }
 
 // Switches to a context for one scope and back to whatever was current.
 class ContextScope {
@@ -62,12 +64,22 @@ uint64_t hash_draw_data(const ImDrawData& data) {
 
 }  // namespace
 
+void* ui_image(wv::FramePtr frame) {
+  WV_ASSERT(frame && frame->format == wv::PixelFormat::Rgba8Srgb);
+  // The current context's surface keeps its images' list as the context's user data.
+  auto* images = static_cast<std::vector<wv::FramePtr>*>(ImGui::GetIO().UserData);
+  WV_ASSERT(images);
+  images->push_back(std::move(frame));
+  return image_id(images->size() - 1);
+}
+
 UiSurface::UiSurface(glm::ivec2 size_px) : size_px_(size_px) {
   WV_ASSERT(size_px.x > 0 && size_px.y > 0);
   ContextScope scope(context_ = ImGui::CreateContext());
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no imgui.ini next to the user's files: the layout is the program's
   io.LogFilename = nullptr;
+  io.UserData = &images_;
   io.DisplaySize = ImVec2(float(size_px.x), float(size_px.y));
   io.ConfigInputTextCursorBlink = false;  // an idle text field would otherwise redraw twice a second
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
@@ -116,17 +128,24 @@ wv::FramePtr UiSurface::frame(double dt_s, const UiPointer& pointer, const UiKey
   io.KeyShift = keys.shift;
   if (!keys.typed.empty()) io.AddInputCharactersUTF8(keys.typed.c_str());
 
+  images_.clear();
   ImGui::NewFrame();
   build();
   ImGui::Render();
   wants_text_ = io.WantTextInput;
 
   const ImDrawData& data = *ImGui::GetDrawData();
-  const uint64_t hash = hash_draw_data(data);
+  uint64_t hash = hash_draw_data(data);
+  std::vector<renderer::UiImage> images;
+  for (size_t i = 0; i < images_.size(); ++i) {
+    // Another picture in the same place changes the pixels, not the draw lists.
+    hash = mix(hash, uint64_t(reinterpret_cast<uintptr_t>(images_[i].get())) ^ uint64_t(images_[i]->index));
+    images.push_back({.id = image_id(i), .frame = images_[i].get()});
+  }
   if (frames_drawn_ > 0 && hash == drawn_hash_) return nullptr;
   std::shared_ptr<wv::Frame> out = free_frame();
   renderer::rasterize_ui(data, {.alpha = font_alpha_, .width = font_size_.x, .height = font_size_.y, .id = kFontTexture},
-                         kClear, *out);
+                         kClear, *out, images);
   out->index = int64_t(frames_drawn_++);
   drawn_hash_ = hash;
   return out;

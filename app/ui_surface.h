@@ -13,6 +13,9 @@
 // does not blink, so an idle text field does not redraw either. Frames come from a small pool and
 // are reused once the renderer has let go of them.
 //
+// Pictures (thumbnails of frames) go in with ui_image(frame) inside `build`: a texture id for
+// ImGui::Image, valid for that UI frame; a new picture in the same place redraws the surface.
+//
 // Threading: the render thread. Each surface switches ImGui's current context to its own for the
 // call and back, so several surfaces (and tests) coexist.
 #pragma once
@@ -49,6 +52,10 @@ struct UiKeyboard {
   bool ctrl = false, shift = false;
 };
 
+// Inside a UiSurface's `build`: the id ImGui::Image shows `frame` (RGBA8) by, in this UI frame.
+// The surface holds the frame until its next UI frame.
+void* ui_image(wv::FramePtr frame);
+
 class UiSurface {
  public:
   explicit UiSurface(glm::ivec2 size_px);
@@ -75,6 +82,7 @@ class UiSurface {
   bool wants_text_ = false;
   uint64_t frames_drawn_ = 0;
   std::vector<std::shared_ptr<wv::Frame>> pool_;
+  std::vector<wv::FramePtr> images_;  // ui_image()'s frames of the current UI frame
 };
 
 }  // namespace wv::app

@@ -73,6 +73,21 @@ std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::st
   }
   ImGui::EndDisabled();
   mark_control(&controls, "add-panel");
+
+  ImGui::Separator();
+  ImGui::TextUnformatted("Open a video or an image sequence (frame_%04d.png) as a new panel");
+  ImGui::SetNextItemWidth(-110.0f);
+  ImGui::InputTextWithHint("##open_path", "path, e.g. clips/take1.mp4", &open_path_, ImGuiInputTextFlags_AutoSelectAll);
+  mark_control(&controls, "open-path");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(open_path_.empty());
+  if (ImGui::Button("Open", ImVec2(100, 0))) {
+    const Result<size_t> panel = control.open_video_panel(open_path_, t_s);
+    if (panel) added = *panel;
+    report(panel ? Status::success() : Status(panel.error()), panel ? "opened " + control.name(*panel) : "");
+  }
+  ImGui::EndDisabled();
+  mark_control(&controls, "open");
   return added;
 }
 

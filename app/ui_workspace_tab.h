@@ -1,6 +1,6 @@
 // app/ui_workspace_tab.h — the console's Workspace tab: save the workspace (to its file, or under
-// a new name), add a rollout panel with a chosen model and seed, and lay every panel out again as
-// an arc or a grid. Saving writes every panel where it is now, with the prompt tracks steering
+// a new name), add a rollout panel with a chosen model and seed, lay every panel out again as
+// an arc or a grid, and open a video file or image sequence as a new panel (Open). Saving writes every panel where it is now, with the prompt tracks steering
 // and branching recorded (PanelControl keeps the specs in step).
 //
 //   wv::app::UiWorkspaceTab tab;
@@ -31,6 +31,7 @@ class UiWorkspaceTab {
 
  private:
   std::string save_as_;
+  std::string open_path_;
   std::string model_;  // empty: the target's (PanelControl::model_like)
   int seed_ = 1;
 };

@@ -97,6 +97,26 @@ void fill_quad(Target& t, const Box& clip, const Vertex& a, const Vertex& c) {
   }
 }
 
+// An image quad (ImGui::Image): the image's texel, nearest, times the vertex color.
+void fill_image_quad(Target& t, const Box& clip, const Vertex& a, const Vertex& c, const wv::Frame& image) {
+  const int x0 = std::max(clip.x0, first_pixel(std::min(a.x, c.x))), x1 = std::min(clip.x1, first_pixel(std::max(a.x, c.x)));
+  const int y0 = std::max(clip.y0, first_pixel(std::min(a.y, c.y))), y1 = std::min(clip.y1, first_pixel(std::max(a.y, c.y)));
+  if (x0 >= x1 || y0 >= y1) return;
+  const float du_dx = (c.u - a.u) / (c.x - a.x), dv_dy = (c.v - a.v) / (c.y - a.y);
+  const uint32_t r = uint32_t(a.r), g = uint32_t(a.g), b = uint32_t(a.b), alpha = uint32_t(a.a);
+  for (int y = y0; y < y1; ++y) {
+    uint8_t* row = t.frame.row(y);
+    const float v = a.v + (float(y) + 0.5f - a.y) * dv_dy;
+    const int ty = std::clamp(int(v * float(image.height)), 0, image.height - 1);
+    const uint8_t* texels = image.pixels.data() + size_t(ty) * size_t(image.stride_bytes);
+    for (int x = x0; x < x1; ++x) {
+      const float u = a.u + (float(x) + 0.5f - a.x) * du_dx;
+      const uint8_t* p = texels + 4 * std::clamp(int(u * float(image.width)), 0, image.width - 1);
+      blend(row + 4 * x, div255(r * p[0]), div255(g * p[1]), div255(b * p[2]), div255(alpha * p[3]));
+    }
+  }
+}
+
 // Twice the signed area of (a, b, p): > 0 when p is on the inner side of a -> b for triangles
 // wound so that edge(a, b, c) > 0.
 inline float edge(const Vertex& a, const Vertex& b, float px, float py) {
@@ -156,9 +176,19 @@ Vertex to_pixels(const ImDrawVert& v, ImVec2 origin, ImVec2 scale) {
           float((v.col >> IM_COL32_A_SHIFT) & 0xFF)};
 }
 
+// The image a command names; null: the font atlas.
+const wv::Frame* image_of(const ImDrawCmd& cmd, const UiFontTexture& font, std::span<const UiImage> images) {
+  if (cmd.TextureId == font.id) return nullptr;
+  for (const UiImage& image : images)
+    if (image.id == cmd.TextureId) return image.frame;
+  WV_ASSERT(!"a UI draw command names a texture that is neither the font nor one of the images");
+  return nullptr;
+}
+
 }  // namespace
 
-void rasterize_ui(const ImDrawData& draw_data, const UiFontTexture& font, std::array<uint8_t, 4> clear, wv::Frame& out) {
+void rasterize_ui(const ImDrawData& draw_data, const UiFontTexture& font, std::array<uint8_t, 4> clear, wv::Frame& out,
+                  std::span<const UiImage> images) {
   WV_ASSERT(out.format == wv::PixelFormat::Rgba8Srgb && font.alpha && font.width > 0 && font.height > 0);
   if (out.height > 0) {
     for (int x = 0; x < out.width; ++x) std::memcpy(out.row(0) + 4 * x, clear.data(), 4);
@@ -172,7 +202,8 @@ void rasterize_ui(const ImDrawData& draw_data, const UiFontTexture& font, std::a
     vertices.resize(size_t(list.VtxBuffer.Size));
     for (int i = 0; i < list.VtxBuffer.Size; ++i) vertices[size_t(i)] = to_pixels(list.VtxBuffer[i], origin, scale);
     for (const ImDrawCmd& cmd : list.CmdBuffer) {
-      WV_ASSERT(cmd.UserCallback == nullptr && cmd.TextureId == font.id);
+      WV_ASSERT(cmd.UserCallback == nullptr);
+      const wv::Frame* image = image_of(cmd, font, images);
       const Box clip{std::max(0, int(std::floor((cmd.ClipRect.x - origin.x) * scale.x))),
                      std::max(0, int(std::floor((cmd.ClipRect.y - origin.y) * scale.y))),
                      std::min(out.width, int(std::ceil((cmd.ClipRect.z - origin.x) * scale.x))),
@@ -180,6 +211,14 @@ void rasterize_ui(const ImDrawData& draw_data, const UiFontTexture& font, std::a
       if (clip.x0 >= clip.x1 || clip.y0 >= clip.y1) continue;
       const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
       const Vertex* vtx = vertices.data() + cmd.VtxOffset;
+      if (image) {
+        for (unsigned i = 0; i + 5 < cmd.ElemCount; i += 6) {
+          const Vertex &a = vtx[idx[i]], &b = vtx[idx[i + 1]], &c = vtx[idx[i + 2]], &d = vtx[idx[i + 5]];
+          WV_ASSERT(is_axis_quad(a, b, c, d));
+          fill_image_quad(t, clip, a, c, *image);
+        }
+        continue;
+      }
       for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
         const Vertex &a = vtx[idx[i]], &b = vtx[idx[i + 1]], &c = vtx[idx[i + 2]];
         // ImGui's quads: (a, b, c) then (a, c, d).

@@ -13,14 +13,17 @@
 // clip rectangle. Pixels are covered by the triangles whose interior holds the pixel's center,
 // with a tie rule so two triangles sharing an edge never both cover a pixel (no seams or double
 // blending). Axis-aligned quads (backgrounds, frames, glyphs: most of the pixels) take a fast
-// path. The only texture is the font atlas: ImGui 1.86's Vulkan backend has the same rule
-// (MACHINE-NOTES), and a command naming another texture is a programmer error (asserted).
+// path. Besides the font atlas, commands may name RGBA images (UiImage: thumbnails drawn with
+// ImGui::Image), sampled nearest and tinted by the vertex color; images are drawn as axis-aligned
+// quads only (ImGui::Image, AddImage). A command naming any other texture, or an image drawn
+// with another shape, is a programmer error (asserted).
 //
 // Threading: a pure function; any thread.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <span>
 
 #include <imgui.h>
 
@@ -35,9 +38,16 @@ struct UiFontTexture {
   ImTextureID id = nullptr;  // the atlas's TexID, which every draw command must name
 };
 
+// An RGBA8 image the UI shows (ImGui::Image(id, ...)); the caller keeps the frame alive.
+struct UiImage {
+  ImTextureID id = nullptr;
+  const wv::Frame* frame = nullptr;
+};
+
 // Clears `out` to `clear` (RGBA, sRGB-encoded) and draws `draw_data` into it. `out` is RGBA8 and
 // the size of the display the UI was laid out for (DisplaySize × FramebufferScale, at
-// DisplayPos); anything outside is clipped.
-void rasterize_ui(const ImDrawData& draw_data, const UiFontTexture& font, std::array<uint8_t, 4> clear, wv::Frame& out);
+// DisplayPos); anything outside is clipped. `images`: the textures besides the font.
+void rasterize_ui(const ImDrawData& draw_data, const UiFontTexture& font, std::array<uint8_t, 4> clear, wv::Frame& out,
+                  std::span<const UiImage> images = {});
 
 }  // namespace wv::renderer

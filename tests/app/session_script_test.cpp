@@ -66,12 +66,14 @@ TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
   expect_refused("1 click nowhere",
                  "s.txt:1: click takes one console control: tab:prompt tab:playback tab:workspace prompt steer branch "
                  "branch-seed kb:clear kb:enter kb:space kb:back kb:caps play restart step save save-as-name save-as layout:arc "
-                 "layout:grid layout:stack add-panel record-panel record-panel-file record-view record-view-file, or kb: and a key "
-                 "of the virtual keyboard");
+                 "layout:grid layout:stack add-panel record-panel record-panel-file record-view record-view-file frame thumb:0 "
+                 "thumb:1 thumb:2 thumb:3 thumb:4 thumb:5 thumb:6 thumb:7 loop-a loop-b loop-clear open-path open, or kb: "
+                 "and a key of the virtual keyboard");
   expect_refused("1 click kb:!", "s.txt:1: click takes one console control: tab:prompt tab:playback tab:workspace "
                  "prompt steer branch branch-seed kb:clear kb:enter kb:space kb:back kb:caps play restart step save "
                  "save-as-name save-as layout:arc layout:grid layout:stack add-panel record-panel record-panel-file "
-                 "record-view record-view-file, or kb: and a key of the virtual keyboard");
+                 "record-view record-view-file frame thumb:0 thumb:1 thumb:2 thumb:3 thumb:4 thumb:5 thumb:6 thumb:7 "
+                 "loop-a loop-b loop-clear open-path open, or kb: and a key of the virtual keyboard");
   expect_refused("1 tab review", "s.txt:1: tab takes prompt, playback or workspace");
   expect_refused("1 key ctrl", "s.txt:1: key takes one key: enter backspace delete left right home end tab escape");
   expect_refused("1 steer", "s.txt:1: steer takes the text after it");

@@ -1,5 +1,6 @@
 // A UI surface end to end without a GPU: ImGui laid out on the surface, the pointer's pixel
-// pressing a button, typed text reaching a text field, and frames drawn only when pixels change.
+// pressing a button, typed text reaching a text field, frames drawn only when pixels change, and
+// pictures (ui_image) drawn where ImGui::Image puts them, a new picture redrawing the surface.
 #include "app/ui_surface.h"
 
 #include <gtest/gtest.h>
@@ -94,6 +95,40 @@ TEST(UiSurface, SurfacesKeepTheirOwnContexts) {
   step(b, ui_b, {});
   EXPECT_EQ(ui_a.clicks, 1);
   EXPECT_EQ(ui_b.clicks, 0);
+}
+
+wv::FramePtr solid(uint8_t r, uint8_t g, uint8_t b, int64_t index) {
+  auto frame = wv::make_frame(4, 4, index, 0.0);
+  for (int y = 0; y < 4; ++y)
+    for (int x = 0; x < 4; ++x) {
+      uint8_t* p = frame->row(y) + 4 * x;
+      p[0] = r, p[1] = g, p[2] = b, p[3] = 255;
+    }
+  return frame;
+}
+
+TEST(UiSurface, APictureShowsWhereImageDrawsItAndANewOneRedraws) {
+  UiSurface surface(kSize);
+  wv::FramePtr picture = solid(250, 10, 10, 0);
+  const auto build = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(float(kSize.x), float(kSize.y)));
+    ImGui::Begin("pictures", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    ImGui::Image(ui_image(picture), ImVec2(40, 30));  // at the window padding: (8, 8) to (48, 38)
+    ImGui::End();
+  };
+  wv::FramePtr first = surface.frame(1.0 / 60, {}, {}, build);
+  ASSERT_TRUE(first);
+  const uint8_t* inside = first->row(20) + 4 * 20;
+  EXPECT_EQ(inside[0], 250);
+  EXPECT_EQ(inside[1], 10);
+  const uint8_t* outside = first->row(20) + 4 * 60;
+  EXPECT_LT(outside[0], 100);
+  EXPECT_FALSE(surface.frame(1.0 / 60, {}, {}, build)) << "the same picture: nothing to draw";
+  picture = solid(10, 10, 250, 1);  // same place, same draw lists: only the picture changed
+  wv::FramePtr second = surface.frame(1.0 / 60, {}, {}, build);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->row(20)[4 * 20 + 2], 250);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The CPU ImGui pass: solid rectangles land on exactly the pixels whose centers they cover,
 // translucent ones blend once (also where two triangles share an edge), clip rectangles clip,
-// and text draws glyph coverage from the font atlas.
+// text draws glyph coverage from the font atlas, and an image (a thumbnail) lands texel by texel,
+// tinted.
 #include "renderer/ui_raster.h"
 
 #include <gtest/gtest.h>
@@ -32,12 +33,12 @@ class Raster : public ::testing::Test {
   }
   void TearDown() override { ImGui::DestroyContext(context_); }
 
-  wv::Frame draw(const std::function<void(ImDrawList&)>& commands) {
+  wv::Frame draw(const std::function<void(ImDrawList&)>& commands, std::span<const UiImage> images = {}) {
     ImGui::NewFrame();
     commands(*ImGui::GetBackgroundDrawList());
     ImGui::Render();
     auto frame = wv::make_frame(kSize, kSize, 0, 0.0);
-    rasterize_ui(*ImGui::GetDrawData(), font_, kBlack, *frame);
+    rasterize_ui(*ImGui::GetDrawData(), font_, kBlack, *frame, images);
     return *frame;
   }
 
@@ -106,6 +107,27 @@ TEST_F(Raster, TextDrawsGlyphCoverage) {
   bool left_bar = false;
   for (int x = 2; x < 5; ++x) left_bar = left_bar || (at(f, x, 6).g == 255 && at(f, x, 10).g == 255);
   EXPECT_TRUE(left_bar);
+}
+
+TEST_F(Raster, AnImageLandsTexelByTexelTintedByItsColor) {
+  // 2 x 2 texels: red, green / blue, white; drawn 8 x 8 pixels at (4, 4), so 4 x 4 per texel.
+  auto image = wv::make_frame(2, 2, 0, 0.0);
+  const uint8_t texels[4][4] = {{255, 0, 0, 255}, {0, 255, 0, 255}, {0, 0, 255, 255}, {255, 255, 255, 255}};
+  for (int i = 0; i < 4; ++i) std::copy(texels[i], texels[i] + 4, image->row(i / 2) + 4 * (i % 2));
+  const auto id = reinterpret_cast<ImTextureID>(uintptr_t(8));
+  const UiImage images[] = {{.id = id, .frame = image.get()}};
+  const wv::Frame f = draw([&](ImDrawList& d) { d.AddImage(id, {4, 4}, {12, 12}); }, images);
+  EXPECT_EQ(at(f, 4, 4), glm::u8vec4(255, 0, 0, 255));
+  EXPECT_EQ(at(f, 7, 7), glm::u8vec4(255, 0, 0, 255));
+  EXPECT_EQ(at(f, 8, 4), glm::u8vec4(0, 255, 0, 255));
+  EXPECT_EQ(at(f, 4, 11), glm::u8vec4(0, 0, 255, 255));
+  EXPECT_EQ(at(f, 11, 11), glm::u8vec4(255, 255, 255, 255));
+  EXPECT_EQ(at(f, 12, 12), glm::u8vec4(0, 0, 0, 255));  // outside
+  EXPECT_EQ(at(f, 3, 4), glm::u8vec4(0, 0, 0, 255));
+  // Tinted half grey: white texels become half grey.
+  const wv::Frame tinted =
+      draw([&](ImDrawList& d) { d.AddImage(id, {4, 4}, {12, 12}, {0, 0}, {1, 1}, IM_COL32(128, 128, 128, 255)); }, images);
+  EXPECT_EQ(at(tinted, 11, 11), glm::u8vec4(128, 128, 128, 255));
 }
 
 }  // namespace
