@@ -9,6 +9,7 @@
 #include <ctime>
 #include <optional>
 
+#include "app/autosave.h"
 #include "app/desktop_input.h"
 #include "app/desktop_window.h"
 #include "app/input_script.h"
@@ -85,6 +86,7 @@ CLI::App* add_desktop_command(CLI::App& cli, DesktopOptions& o) {
   cmd->add_option("--snapshot-at", o.snapshot_at_s, "Time of the snapshot in seconds (default: the middle, or 1 s)");
   cmd->add_flag("!--no-ui", o.ui, "Leave out the in-world console");
   cmd->add_option("--input-script", o.input_script, "Play timed mouse, keyboard and window actions (app/input_script.h)");
+  add_autosave_option(*cmd, o.autosave_s);
   return cmd;
 }
 
@@ -127,6 +129,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
   PanelControl control(run.panels, player, o.panels.workspace);
   std::optional<UiLayer> ui;
   if (o.ui) ui.emplace(*run.renderer, control, console_pose(run.panels.workspace.layout.eye_height_m));
+  Autosave autosave(control, o.autosave_s);
   std::optional<size_t> selected;  // the panel selected last frame, for the console
   const float fov_y_rad = glm::radians(o.fov_y_deg);
   DesktopControls controls(VirtualHead{.position_m = {0.0f, run.panels.workspace.layout.eye_height_m, 0.0f}}, fov_y_rad);
@@ -169,6 +172,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
     const InteractionEffects fx = interaction.update(input, player, dt, t);
     selected = fx.selected;
     if (fx.menu) controls.reset_head();  // the menu button recenters, as in XR
+    autosave.update(t);
     player.show_latest(t);
 
     const VkExtent2D extent = win.framebuffer_extent();
@@ -227,6 +231,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
   if (pending_view.pending)
     if (auto image = run.renderer->read_capture(pending_view.id)) recordings.add_view_frame(*image, pending_view.t_s);
   recordings.stop_all();
+  autosave.finish();
   const double wall_s = std::chrono::duration<double>(Clock::now() - start).count();
   if (wv::Status s = run.renderer->wait_idle(); status && !s) status = s;
   run.panels.rollouts->report();

@@ -35,6 +35,7 @@ struct DesktopOptions {
   int inference_threads = 1;    // LibTorch threads of the inference worker
   bool print_report = true;     // at the end: frame times and where each panel was left
   bool ui = true;               // the in-world console (app/ui_layer.h)
+  double autosave_s = 30.0;     // unsaved changes to NAME.autosave.wv.json this often (app/autosave.h); 0: never
 };
 
 // What a run measured (also printed at its end).

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "app/autosave.h"
 #include "app/camera_path.h"
 #include "app/layout.h"
 #include "app/panel_control.h"
@@ -70,6 +71,7 @@ CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& o) {
   cmd->add_option("--script", o.script,
                   "Play a session script: select, drag, type, steer, branch, save through the in-world console "
                   "(docs/scripting.md)");
+  add_autosave_option(*cmd, o.autosave_s);
   return cmd;
 }
 
@@ -134,6 +136,8 @@ int run_headless(const HeadlessOptions& o) {
   PanelInteraction interaction;
   std::optional<size_t> selected;
   if (session) ui.emplace(**renderer, control, console_pose(workspace->layout.eye_height_m));
+  // Only a script changes the workspace; the run's time is the video's.
+  Autosave autosave(control, session ? o.autosave_s : 0.0);
   // Offline: every frame of a recording lands, however long the encoder takes.
   PanelRecordings recordings(player, RecordPace::Offline);
   recordings.set_view_format({o.width, o.height, o.fps});
@@ -171,6 +175,7 @@ int run_headless(const HeadlessOptions& o) {
       }
       const PointerInput scene = ui->update(in->pointer, in->keys, player, selected, 1.0 / o.fps, t);
       selected = interaction.update(scene, player, 1.0 / o.fps, t).selected;
+      autosave.update(t);
     }
     if (status = player.show_due(t); !status) break;
     const renderer::View view{glm::inverse(path.pose_at(t).matrix()), projection};
@@ -189,6 +194,7 @@ int run_headless(const HeadlessOptions& o) {
   }
   std::signal(SIGINT, SIG_DFL);
   if (status && pending_k >= 0) status = deliver(outputs, **renderer, pending_id, pending_k);
+  autosave.finish();
   recordings.stop_all();
   wv::Status finished = outputs.recorder->finish();
   if (status && !finished) status = finished;

@@ -33,6 +33,7 @@ struct HeadlessOptions {
   bool validate = false;        // Vulkan validation: any message fails the run
   bool still = false;           // the viewer looks straight ahead instead of looking around
   std::string script;           // a session script (app/session_script.h): user actions through the console
+  double autosave_s = 30.0;     // with a script: unsaved changes to NAME.autosave.wv.json this often (run time); 0: never
 };
 
 CLI::App* add_headless_command(CLI::App& cli, HeadlessOptions& options);

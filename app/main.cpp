@@ -12,6 +12,7 @@
 #include "app/headless_command.h"
 #include "app/info_command.h"
 #include "app/logging.h"
+#include "app/review_command.h"
 #include "app/serve_command.h"
 #include "app/stats_command.h"
 #include "app/train_command.h"
@@ -54,6 +55,8 @@ int main(int argc, char** argv) {
   CLI::App* serve = wv::app::add_serve_command(cli, serve_options);
   wv::app::RemoteOptions stats_remote;
   CLI::App* stats = wv::app::add_stats_command(cli, stats_remote);
+  wv::app::ReviewOptions review_options;
+  CLI::App* review = wv::app::add_review_command(cli, review_options);
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -69,6 +72,8 @@ int main(int argc, char** argv) {
   headless_options.panels.remote = remote;
   xr_options.panels.remote = remote;
   desktop_options.panels.remote = remote;
+  review_options.panels.remote = remote;
+  review_options.inference_threads = threads;
 
   if (info->parsed()) return wv::app::run_info();
   if (headless->parsed()) return wv::app::run_headless(headless_options);
@@ -77,6 +82,7 @@ int main(int argc, char** argv) {
   if (train->parsed()) return wv::app::run_train(train_options);
   if (eval->parsed()) return wv::app::run_eval(eval_options);
   if (serve->parsed()) return wv::app::run_serve(serve_options);
+  if (review->parsed()) return wv::app::run_review(review_options);
   if (stats->parsed()) return wv::app::run_stats(stats_remote.server.empty() ? remote : stats_remote);
 
   // No mode (DESIGN.md §1): the headset if there is one, else a window, else the demo workspace

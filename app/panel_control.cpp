@@ -43,7 +43,7 @@ PanelPose to_panel_pose(const wv::Pose& T_world_panel) {
 }  // namespace
 
 PanelControl::PanelControl(RunPanels& run, PanelPlayer& player, std::string workspace_path)
-    : run_(run), player_(player), workspace_path_(std::move(workspace_path)) {
+    : run_(run), player_(player), workspace_path_(std::move(workspace_path)), review_(run.workspace, player, run.rollouts.get()) {
   WV_ASSERT(run.workspace.panels.size() == player.size());
 }
 
@@ -103,6 +103,7 @@ Result<size_t> PanelControl::branch(size_t i, const std::string& text, std::opti
 
   PanelSpec spec = run_.workspace.panels[i];
   spec.title.clear();
+  spec.review = {};  // the parent's review is of the parent's frames
   spec.source.rollout = branch_source(spec.source.rollout, frame, text, seed, fps(i));
   const Panel& parent = player_.panel(i);
   Panel panel{.source = *fork, .size_m = parent.size_m, .curve_radius_m = parent.curve_radius_m};
@@ -260,11 +261,18 @@ std::vector<std::pair<int64_t, std::string>> PanelControl::prompt_track(size_t i
   return out;
 }
 
+Workspace PanelControl::workspace_now() const {
+  Workspace now = run_.workspace;
+  for (size_t i = 0; i < size(); ++i) now.panels[i].pose = to_panel_pose(player_.panel(i).T_world_panel);
+  return now;
+}
+
 Status PanelControl::save(const std::string& path) {
   if (path.empty()) return Error{"no file to save to: give a name (Save as)"};
-  for (size_t i = 0; i < size(); ++i) run_.workspace.panels[i].pose = to_panel_pose(player_.panel(i).T_world_panel);
+  run_.workspace = workspace_now();
   if (Status s = save_workspace(path, run_.workspace); !s) return s;
   workspace_path_ = path;
+  ++saves_;
   return Status::success();
 }
 

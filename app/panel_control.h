@@ -26,6 +26,7 @@
 
 #include "app/panel_options.h"
 #include "app/panel_player.h"
+#include "app/panel_review.h"
 #include "wv/result.h"
 
 namespace wv::model {
@@ -101,6 +102,13 @@ class PanelControl {
   // Writes the workspace to `path` (atomically, app/workspace/workspace.h); from then on it is
   // the run's workspace file.
   Status save(const std::string& path);
+  // The workspace as save() would write it now (every panel where it is), and how many saves
+  // succeeded so far (app/autosave.h: what is unsaved).
+  Workspace workspace_now() const;
+  uint64_t saves() const { return saves_; }
+  // Ratings and notes of the panels (kept in the workspace, so saving keeps them).
+  PanelReview& review() { return review_; }
+  const PanelReview& review() const { return review_; }
 
   // A loop region: once both ends are set (either order), the panel plays frames A to B and
   // jumps back to A when it passes B. It needs a source that can seek back (refused otherwise);
@@ -139,6 +147,8 @@ class PanelControl {
   };
   std::vector<Rate> rates_;
   std::vector<int64_t> last_frame_;
+  uint64_t saves_ = 0;
+  PanelReview review_;
   PanelRecordings* recordings_ = nullptr;
   std::vector<LoopRegion> loops_;
 };

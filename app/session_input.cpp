@@ -30,6 +30,13 @@ void SessionInput::select(size_t panel, const SessionAction& action) {
   steps_.push_back({.aim = Step::Aim::Panel, .panel = panel, .action = &action});
 }
 
+void SessionInput::type_into(const std::string& field, const std::string& text, const std::string& button,
+                             const SessionAction& action) {
+  click(field, action);
+  steps_.push_back({.typed = text, .action = &action});
+  click(button, action);
+}
+
 void SessionInput::expand(const SessionAction& a) {
   using Kind = SessionAction::Kind;
   switch (a.kind) {
@@ -52,15 +59,30 @@ void SessionInput::expand(const SessionAction& a) {
     case Kind::Branch:
       click("tab:prompt", a);
       click("kb:clear", a);
-      click("prompt", a);
-      steps_.push_back({.typed = a.text, .action = &a});
-      click(a.kind == Kind::Steer ? "steer" : "branch", a);
+      type_into("prompt", a.text, a.kind == Kind::Steer ? "steer" : "branch", a);
       break;
     case Kind::Save:
       click("tab:workspace", a);
-      click("save-as-name", a);
-      steps_.push_back({.typed = a.text, .action = &a});
-      click("save-as", a);
+      type_into("save-as-name", a.text, "save-as", a);
+      break;
+    case Kind::Rate:
+      select(a.panel, a);
+      click("tab:review", a);
+      click("rate:" + std::to_string(a.stars), a);
+      break;
+    case Kind::Note:
+      click("tab:review", a);
+      type_into("note-text", a.text, "add-note", a);
+      break;
+    case Kind::NoteAt:
+      // The console remembers where the pointer last met a panel; the note is pinned there.
+      steps_.push_back({.aim = Step::Aim::PanelPoint, .uv = {a.u, a.v}, .action = &a});
+      click("tab:review", a);
+      type_into("note-text", a.text, "add-note-at-point", a);
+      break;
+    case Kind::Export:
+      click("tab:review", a);
+      type_into("export-folder", a.text, "export", a);
       break;
     case Kind::Record:
     case Kind::StopRecord: {
@@ -110,6 +132,12 @@ Result<SessionFrameInput> SessionInput::next(double t_s, glm::vec3 eye, const Ui
                                      : " (the panels are 0 to " + std::to_string(player.size() - 1) + ")"));
     direction = glm::normalize(player.panel(step.panel).T_world_panel.position - eye);
     drag_direction_ = direction;
+  } else if (step.aim == Step::Aim::PanelPoint) {
+    const size_t target = ui.console().target();
+    if (target >= player.size()) return bad("there is no panel to point at");
+    const Panel& panel = player.panel(target);
+    const glm::vec3 local{(step.uv.x - 0.5f) * panel.size_m.x, (0.5f - step.uv.y) * panel.size_m.y, 0.0f};
+    direction = glm::normalize(panel.T_world_panel.position + panel.T_world_panel.orientation * local - eye);
   } else {  // Turn: the drag's aim, turned right (about up) and up (about the aim's right)
     const SessionAction& a = *step.action;
     const glm::vec3 up{0.0f, 1.0f, 0.0f};

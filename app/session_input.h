@@ -13,7 +13,10 @@
 // Macros: steer/branch TEXT = Prompt tab, the keyboard's clear, the prompt field, TEXT typed,
 // Steer/Branch; save FILE = Workspace tab, the Save-as field, FILE typed, Save as; record N FILE =
 // select N, Playback tab, the Record panel file field, FILE typed, the Record panel toggle
-// (record view FILE: the view's field and toggle); stop-record N|view = the toggle again.
+// (record view FILE: the view's field and toggle); stop-record N|view = the toggle again; rate P S
+// = select P, Review tab, the S-star button; note TEXT = Review tab, the note field, TEXT typed,
+// Add note; note-at U V TEXT = the pointer on that point of the console's panel, then as note
+// with Add at pointer; export DIR = Review tab, the export field, DIR typed, Export.
 // Threading: the render thread.
 #pragma once
 
@@ -49,10 +52,11 @@ class SessionInput {
 
  private:
   struct Step {
-    enum class Aim { None, Control, Panel, Turn };
+    enum class Aim { None, Control, Panel, Turn, PanelPoint };
     Aim aim = Aim::None;
     std::string control;  // Aim::Control
     size_t panel = 0;     // Aim::Panel
+    glm::vec2 uv{0.5f};   // Aim::PanelPoint: on the console's panel, 0..1 from its left, top
     float turn = 0.0f;    // Aim::Turn: fraction of the drag's turn
     bool select = false, grab = false;
     std::string typed;
@@ -61,7 +65,8 @@ class SessionInput {
   };
   void expand(const SessionAction& action);
   void click(const std::string& control, const SessionAction& action);
-  void select(size_t panel, const SessionAction& action);
+  void select(size_t panel, const SessionAction& action);  // point at the panel, pull the trigger
+  void type_into(const std::string& field, const std::string& text, const std::string& button, const SessionAction& action);
 
   SessionScript script_;
   size_t next_action_ = 0;

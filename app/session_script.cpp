@@ -57,7 +57,10 @@ const std::vector<std::string>& SessionScript::control_names() {
       "save-as-name", "save-as",    "layout:arc",    "layout:grid", "layout:stack", "add-panel",
       "record-panel", "record-panel-file", "record-view", "record-view-file", "frame", "thumb:0", "thumb:1",
       "thumb:2", "thumb:3", "thumb:4", "thumb:5", "thumb:6", "thumb:7", "loop-a", "loop-b", "loop-clear",
-      "open-path", "open"};
+      "open-path", "open",
+      // The Review tab (app/ui_review_tab.h)
+      "tab:review", "rate:0", "rate:1", "rate:2", "rate:3", "rate:4", "rate:5", "note-text", "add-note",
+      "add-note-at-point", "export-folder", "export"};
   return names;
 }
 
@@ -112,20 +115,42 @@ Result<SessionScript> SessionScript::parse(const std::string& text, const std::s
         return bad("click takes one console control: " + joined(names) + ", or kb: and a key of the virtual keyboard");
     } else if (verb == "tab") {
       a.kind = SessionAction::Kind::Tab;
-      if (!(line >> a.text) || (line >> extra) || (a.text != "prompt" && a.text != "playback" && a.text != "workspace"))
-        return bad("tab takes prompt, playback or workspace");
+      if (!(line >> a.text) || (line >> extra) ||
+          (a.text != "prompt" && a.text != "playback" && a.text != "workspace" && a.text != "review"))
+        return bad("tab takes prompt, playback, workspace or review");
     } else if (verb == "key") {
       a.kind = SessionAction::Kind::Key;
       const auto& names = key_names();
       if (!(line >> a.text) || (line >> extra) || std::find(names.begin(), names.end(), a.text) == names.end())
         return bad("key takes one key: " + joined(names));
-    } else if (verb == "type" || verb == "steer" || verb == "branch" || verb == "save") {
-      a.kind = verb == "type"    ? SessionAction::Kind::Type
-               : verb == "steer" ? SessionAction::Kind::Steer
+    } else if (verb == "rate") {
+      a.kind = SessionAction::Kind::Rate;
+      double stars = 0.0;
+      if (!(line >> word) || !panel_index(word, a.panel) || !(line >> extra) ||
+          !number(extra, 0.0, workspace_limits::kMaxRating, stars) || stars != std::floor(stars) || (line >> extra))
+        return bad("rate takes a panel number and 0 to 5 stars (0: no rating)");
+      a.stars = int(stars);
+    } else if (verb == "note-at") {
+      a.kind = SessionAction::Kind::NoteAt;
+      std::string u, v;
+      double du = 0.0, dv = 0.0;
+      if (!(line >> u >> v) || !number(u, 0.0, 1.0, du) || !number(v, 0.0, 1.0, dv))
+        return bad("note-at takes the point on the panel, u v (0 to 1 from its left and top), then the note");
+      a.u = float(du), a.v = float(dv);
+      a.text = rest_of(line);
+      if (a.text.empty()) return bad("note-at takes the text after the point");
+      if (a.text.size() > workspace_limits::kMaxTextBytes) return bad("note-at: the text is longer than 4096 bytes");
+    } else if (verb == "type" || verb == "steer" || verb == "branch" || verb == "save" || verb == "note" ||
+               verb == "export") {
+      a.kind = verb == "type"     ? SessionAction::Kind::Type
+               : verb == "steer"  ? SessionAction::Kind::Steer
                : verb == "branch" ? SessionAction::Kind::Branch
+               : verb == "note"   ? SessionAction::Kind::Note
+               : verb == "export" ? SessionAction::Kind::Export
                                   : SessionAction::Kind::Save;
       a.text = rest_of(line);
-      if (a.text.empty()) return bad(verb + (verb == "save" ? " takes a file name" : " takes the text after it"));
+      if (a.text.empty())
+        return bad(verb + (verb == "save" ? " takes a file name" : verb == "export" ? " takes a folder" : " takes the text after it"));
       if (a.text.size() > workspace_limits::kMaxTextBytes) return bad(verb + ": the text is longer than 4096 bytes");
     } else if (verb == "record" || verb == "stop-record") {
       a.kind = verb == "record" ? SessionAction::Kind::Record : SessionAction::Kind::StopRecord;
@@ -141,7 +166,8 @@ Result<SessionScript> SessionScript::parse(const std::string& text, const std::s
       }
     } else {
       return bad("unknown action \"" + verb +
-                 "\" (select, drag, click, tab, key, type, steer, branch, save, record, stop-record)");
+                 "\" (select, drag, click, tab, key, type, steer, branch, save, record, stop-record, rate, note, note-at, "
+                 "export)");
     }
     script.actions_.push_back(std::move(a));
   }

@@ -26,16 +26,18 @@
 namespace wv::app {
 
 struct SessionAction {
-  enum class Kind { Select, Drag, Click, Type, Key, Steer, Branch, Save, Tab, Record, StopRecord };
+  enum class Kind { Select, Drag, Click, Type, Key, Steer, Branch, Save, Tab, Record, StopRecord, Rate, Note, NoteAt, Export };
   double at_s = 0.0;
   Kind kind = Kind::Click;
   int line = 0;             // in the script, for messages
   size_t panel = 0;         // Select, Drag
   float yaw_deg = 0.0f;     // Drag: pointer turn, + right
   float pitch_deg = 0.0f;   // Drag: + up
-  std::string text;         // Click: a console control; Type, Steer, Branch: text; Save: file; Key: key; Tab: tab
-                            // Record: file
+  std::string text;         // Click: a console control; Type, Steer, Branch, Note, NoteAt: text; Save: file; Key: key;
+                            // Tab: tab; Record: file; Export: folder
   bool view = false;        // Record, StopRecord: the view (else `panel`)
+  int stars = 0;            // Rate (with panel)
+  float u = 0.0f, v = 0.0f; // NoteAt: the point on the console's panel, 0..1 from its left, top
 };
 
 class SessionScript {

@@ -87,6 +87,15 @@ void UiConsole::build(double t_s) {
       message_line();
       ImGui::EndTabItem();
     }
+    const bool review_open = ImGui::BeginTabItem("Review");
+    mark_control(&controls_, "tab:review");
+    if (review_open) {
+      const auto report_action = [this](const Status& s, const std::string& done) { report(s, done); };
+      if (const auto picked = review_tab_.build(control_, target_, pointer_hit_, t_s, report_action, controls_))
+        set_target(*picked);
+      message_line();
+      ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
   }
   ImGui::End();

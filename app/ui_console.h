@@ -11,6 +11,8 @@
 //                                    and a loop region (app/ui_scrub_bar.h), Record panel / Record
 //                                    view (app/ui_record_controls.h)
 //   Workspace tab                    save, save as, add a panel (model, seed), arc/grid/stack layout
+//   Review tab                       rating, notes at the shown frame (and pointer's point), the
+//                                    notes of all panels (pick to jump, delete), export
 //
 // Every control does what it says through PanelControl; one that cannot act on the current panel
 // (steering a video) is disabled and says why, and failures show in the console.
@@ -27,6 +29,7 @@
 #include "app/panel_control.h"
 #include "app/ui_controls.h"
 #include "app/panel_thumbnails.h"
+#include "app/ui_review_tab.h"
 #include "app/ui_record_controls.h"
 #include "app/ui_scrub_bar.h"
 #include "app/ui_workspace_tab.h"
@@ -51,6 +54,8 @@ class UiConsole {
   const std::string& message() const { return message_; }
   // Where the named controls were drawn in the last frame (app/ui_controls.h).
   const UiControls& controls() const { return controls_; }
+  // Where a pointer ray last met a panel (app/ui_layer.h tells it): a note can be pinned there.
+  void pointer_hit(const PanelHit& hit) { pointer_hit_ = hit; }
 
  private:
   void target_list();
@@ -81,6 +86,8 @@ class UiConsole {
   PanelStatus shown_status_;
   UiControls controls_;
   double status_at_s_ = -1.0;
+  UiReviewTab review_tab_;
+  std::optional<PanelHit> pointer_hit_;
 };
 
 }  // namespace wv::app

@@ -40,6 +40,14 @@ PointerInput UiLayer::update(const PointerInput& input, const UiKeyboard& keys, 
   const InteractionEffects fx = grab_.update(routing_.ui_grab, {&shape_, 1}, dt_s);
   for (const auto& [surface, pose] : fx.moved) shape_.T_world_panel = pose;
 
+  // The point a note can be pinned to: where a hand's ray (the right one first) meets a panel.
+  for (const size_t hand : {kLeft, kRight}) {
+    const PointerState& p = routing_.scene.hands[hand];
+    if (!p.active) continue;
+    const glm::vec3 direction = p.T_world_pointer.orientation * glm::vec3(0.0f, 0.0f, -1.0f);
+    if (const auto hit = pick_panel(p.T_world_pointer.position, direction, scene_shapes_))
+      console_.pointer_hit({.panel = hit->panel, .uv = hit->uv});
+  }
   if (selected) console_.set_target(*selected);
   control_.update(t_s);
   const UiPointer pointer = routing_.surface ? routing_.pointer : UiPointer{};

@@ -10,6 +10,7 @@
 
 #include "app/desktop_command.h"
 #include "app/headless_command.h"
+#include "app/autosave.h"
 #include "app/panel_control.h"
 #include "app/panel_player.h"
 #include "app/panel_recording.h"
@@ -37,6 +38,7 @@ int fall_back(const XrOptions& o, const std::string& why) {
   d.msaa = o.msaa;
   d.inference_threads = o.inference_threads;
   d.ui = o.ui;
+  d.autosave_s = o.autosave_s;
   std::fprintf(stderr, "worldview: falling back to desktop mode\n");
   if (const int code = run_desktop(d); code != kExitNoWindow) return code;
   if (o.panels.empty()) {
@@ -75,6 +77,7 @@ CLI::App* add_xr_command(CLI::App& cli, XrOptions& o) {
   cmd->add_flag("!--no-ui", o.ui, "Leave out the in-world console");
   cmd->add_option("--msaa", o.msaa, "Multisampling: 1 (off) or 4")->capture_default_str()->check(CLI::IsMember({1, 4}));
   cmd->add_option("--fallback-out", o.fallback_out, "Video the headless fallback writes")->capture_default_str();
+  add_autosave_option(*cmd, o.autosave_s);
   return cmd;
 }
 
@@ -124,6 +127,7 @@ int run_xr(const XrOptions& o) {
   PanelControl control(*run, player, o.panels.workspace);
   std::optional<UiLayer> ui;
   if (o.ui) ui.emplace(**renderer, control, console_pose(run->workspace.layout.eye_height_m));
+  Autosave autosave(control, o.autosave_s);
   // Live: a recording never holds up the headset's frames. The view is the left eye.
   PanelRecordings recordings(player, RecordPace::Live);
   control.set_recordings(&recordings);
@@ -146,9 +150,11 @@ int run_xr(const XrOptions& o) {
         break;
       }
       if (!*more) break;
+      autosave.update(loop.display_time_s());
       if (done(o, loop)) loop.request_exit();
     }
     std::signal(SIGINT, SIG_DFL);
+    autosave.finish();
     run->rollouts->report();
     std::printf("xr: %llu frames (%llu rendered), %llu session(s)\n",
                 (unsigned long long)loop.stats().frames_ended, (unsigned long long)loop.stats().frames_rendered,

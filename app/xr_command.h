@@ -28,6 +28,7 @@ struct XrOptions {
   std::string fallback_out = "worldview.mp4";  // the headless fallback's video
   int inference_threads = 1;  // LibTorch threads of the inference worker
   bool ui = true;             // the in-world console (app/ui_layer.h)
+  double autosave_s = 30.0;   // unsaved changes to NAME.autosave.wv.json this often (app/autosave.h); 0: never
 };
 
 // Exit codes of `worldview xr` (README): 0 done; 1 bad input or environment; 3 some panels

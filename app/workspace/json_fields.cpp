@@ -1,6 +1,7 @@
 #include "app/workspace/json_fields.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -14,6 +15,14 @@ std::string type_mismatch(std::string_view expected, const nlohmann::ordered_jso
 }
 
 }  // namespace
+
+double float_for_json(float value) {
+  char text[32];
+  const auto printed = std::to_chars(text, text + sizeof text, value);
+  double shortest = 0.0;
+  std::from_chars(text, printed.ptr, shortest);
+  return shortest;
+}
 
 std::string FieldContext::at(const FieldPath& path, std::string_view message) const {
   return file_name + ":" + std::to_string(lines.line_of(path.pointer)) + ": " + path.name() + ": " +

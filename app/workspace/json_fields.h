@@ -95,4 +95,8 @@ class ObjectFields {
   std::vector<std::string> known_;  // every key asked for, present or not, in asking order
 };
 
+// The double that prints as the float's shortest form (1.1f -> 1.1, not 1.100000023841858) and
+// reads back as the same float: for writing floats into files people read.
+double float_for_json(float value);
+
 }  // namespace wv::app

@@ -31,8 +31,9 @@
 namespace wv::app {
 
 // The newest schema version this build reads and the one it writes. 2: rollout sources may be
-// branches (RolloutSourceSpec::branches); a version 1 file reads unchanged (it has none).
-inline constexpr int kWorkspaceVersion = 2;
+// branches (RolloutSourceSpec::branches). 3: panels may carry a review (PanelSpec::review).
+// Version 1 and 2 files read unchanged (they have neither).
+inline constexpr int kWorkspaceVersion = 3;
 inline constexpr std::string_view kWorkspaceFormat = "worldview-workspace";
 
 // What a file may ask for; anything outside is refused with the field and the allowed range.
@@ -52,6 +53,8 @@ inline constexpr double kMaxEventTime_s = 24.0 * 3600.0;
 inline constexpr float kMaxPanelWidth_m = 50.0f;
 inline constexpr float kMinPanelWidth_m = 0.05f;
 inline constexpr float kMaxDistance_m = 1000.0f;  // |coordinate| of a panel, layout radius, ...
+inline constexpr std::size_t kMaxNotesPerPanel = 256;
+inline constexpr int kMaxRating = 5;  // stars
 }  // namespace workspace_limits
 
 // A prompt event: at source time at_s (seconds from the source's start) the text is applied.
@@ -138,6 +141,23 @@ struct PanelPose {
   bool operator==(const PanelPose&) const = default;
 };
 
+// A review note pinned to one frame of a panel's source and, if given, to a point on the panel.
+struct ReviewNote {
+  std::int64_t frame = 0;   // the source's frame index
+  double time_s = 0.0;      // that frame's time on the source's timeline (the timecode)
+  std::string text;         // 1 to kMaxTextBytes bytes
+  std::optional<glm::vec2> point_uv;  // 0..1 from the panel's left, top (where the pointer hit)
+  bool operator==(const ReviewNote&) const = default;
+};
+
+// A panel's review: stars and notes (version 3 and later).
+struct ReviewSpec {
+  int rating = 0;  // 0: not rated; else 1 to kMaxRating stars
+  std::vector<ReviewNote> notes;  // in the order they were written
+  bool empty() const { return rating == 0 && notes.empty(); }
+  bool operator==(const ReviewSpec&) const = default;
+};
+
 struct PanelSpec {
   std::string title;  // may be empty: the app then shows the source's own description
   SourceSpec source;
@@ -151,6 +171,7 @@ struct PanelSpec {
   // Panels with the same non-empty group share one playback clock: they play, pause, change
   // speed and seek together (A/B/C comparison). Empty: the panel plays on its own.
   std::string group;
+  ReviewSpec review;
 
   bool operator==(const PanelSpec&) const = default;
 };
@@ -176,7 +197,9 @@ struct Workspace {
 };
 
 // Reads and checks a file. Refuses (before reading it) a missing path, a directory, a file over
-// kMaxFileBytes; then anything parse_workspace refuses. Messages name the file by `path`.
+// kMaxFileBytes; then anything parse_workspace refuses. Messages name the file by `path`; a
+// refusal also names the files beside it that still load (the last good version and the
+// autosave, below), so the user knows where their work is.
 wv::Result<Workspace> load_workspace(const std::string& path,
                                      std::vector<std::string>* out_warnings = nullptr);
 
@@ -188,10 +211,22 @@ wv::Result<Workspace> parse_workspace(std::string_view json_text, const std::str
 // parse_workspace accepted, parse_workspace(workspace_to_json(w)) == w.
 std::string workspace_to_json(const Workspace& workspace);
 
+// Where a save keeps the file it replaces ("NAME.wv.json.bak"), and where a run autosaves its
+// unsaved changes ("NAME.autosave.wv.json", beside the workspace: saving over the workspace
+// itself stays the user's decision).
+std::string last_good_path(const std::string& path);
+std::string autosave_path(const std::string& path);
+
+struct SaveOptions {
+  // Before replacing a file that loads, copy it byte for byte to last_good_path(path). A file
+  // that does not load is never copied there: the last good version stays.
+  bool keep_last_good = true;
+};
+
 // Writes atomically: a temporary file in the same folder, fsync, rename over `path`, fsync of
 // the folder. Until the rename the previous file is untouched; on failure no temporary file is
 // left. Refuses to write a workspace that load_workspace would refuse (the message says which
 // field), so a saved file always loads again.
-wv::Status save_workspace(const std::string& path, const Workspace& workspace);
+wv::Status save_workspace(const std::string& path, const Workspace& workspace, const SaveOptions& options = {});
 
 }  // namespace wv::app

@@ -5,6 +5,8 @@
 
 #include "app/workspace/json_document.h"
 #include "app/workspace/json_fields.h"
+#include "app/workspace/migrations.h"
+#include "app/workspace/review_fields.h"
 #include "app/workspace/source_kinds.h"
 #include "app/workspace/workspace.h"
 
@@ -84,11 +86,13 @@ PanelSpec read_panel(const Field& field) {
       layer->fail("a quad layer is flat: use curve_radius_m 0, or layer \"projection\" for a curved panel");
   }
   spec.group = panel.optional_string("group", "", limits::kMaxGroupBytes);
+  if (const std::optional<Field> review = panel.optional("review")) spec.review = read_review(*review);
   panel.warn_unknown();
   return spec;
 }
 
-Workspace read_workspace(const Field& root) {
+Workspace read_workspace(nlohmann::ordered_json& document, FieldContext& context) {
+  const Field root(context, document, FieldPath{});
   ObjectFields top = root.object();
   const Field format = top.required("format");
   if (!format.json().is_string() || format.json().get_ref<const std::string&>() != kWorkspaceFormat) {
@@ -101,9 +105,8 @@ Workspace read_workspace(const Field& root) {
                        "; this build reads versions up to " + std::to_string(kWorkspaceVersion) +
                        "): update worldview to open it");
   }
-  // Older versions will be upgraded here, one step at a time on the JSON document (v1 -> v2 ->
-  // ...), before the fields below are read; the readers only ever know the current schema.
-  // v1 -> v2 needs no step: v2 only added rollout branches, which a v1 file does not have.
+  // Older versions are upgraded on the JSON document before the fields below are read.
+  upgrade_workspace(document, version, context);
 
   Workspace workspace;
   workspace.name = top.optional_string("name", "", limits::kMaxTextBytes);
@@ -128,7 +131,7 @@ wv::Result<Workspace> parse_workspace(std::string_view json_text, const std::str
     auto doc = parse_json_document(json_text, file, {"a workspace file", "a worldview workspace"});
     if (!doc) return doc.error();
     FieldContext context{file, std::move(doc->lines), out_warnings};
-    return read_workspace(Field(context, doc->json, FieldPath{}));
+    return read_workspace(doc->json, context);
   } catch (const FieldError& error) {
     return Error{error.what()};
   } catch (const std::exception& error) {

@@ -1,9 +1,10 @@
 // workspace_to_json: Workspace -> file text, every field written, laid out for hand editing.
-#include <charconv>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "app/workspace/json_fields.h"
+#include "app/workspace/review_fields.h"
 #include "app/workspace/source_kinds.h"
 #include "app/workspace/workspace.h"
 
@@ -15,16 +16,6 @@ using Json = nlohmann::ordered_json;
 // Strings the program put in a Workspace are not checked for UTF-8; replacing bad bytes (U+FFFD)
 // keeps the writer from throwing.
 std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-// The double that prints as the float's shortest form (1.1f -> 1.1, not 1.100000023841858) and
-// reads back as the same float.
-double float_for_json(float value) {
-  char text[32];
-  const auto printed = std::to_chars(text, text + sizeof text, value);
-  double shortest = 0.0;
-  std::from_chars(text, printed.ptr, shortest);
-  return shortest;
-}
 
 Json write_panel(const PanelSpec& panel) {
   Json out;
@@ -43,6 +34,8 @@ Json write_panel(const PanelSpec& panel) {
                    {"yaw_deg", float_for_json(pose.yaw_deg)},
                    {"pitch_deg", float_for_json(pose.pitch_deg)}};
   }
+  // Written only when there is one, like `group`.
+  if (!panel.review.empty()) out["review"] = write_review(panel.review);
   return out;
 }
 

@@ -6,6 +6,10 @@
 //   hover     the mouse ray sweeps across the console every frame (hover highlights change)
 //   typing    the prompt field has the keyboard and a character arrives every frame, so the
 //             console is rasterized every frame (the worst case: the CPU ImGui pass each time)
+//   playback  the Playback tab is open: its scrub bar of thumbnails (taken from the panels'
+//             frames as they show) and the frame marker follow the status 4x a second
+//   review    the Review tab is open with 64 notes over the 4 panels listed, its "a note goes
+//             on frame N" line following the playing panel
 // No window is needed (an offscreen Vulkan device; nothing is rendered). Prints figures; never
 // fails on time. `./bench/app/bench_ui [FRAMES]`
 #include <algorithm>
@@ -99,11 +103,20 @@ int main(int argc, char** argv) {
   double t = 0.0;
   // Click the prompt field once, for the typing case.
   const glm::vec2 field{320.0f, 116.5f};
-  for (const char* name : {"idle", "hover", "typing"}) {
+  for (const char* name : {"idle", "hover", "typing", "playback", "review"}) {
     const std::string which = name;
-    if (which == "typing") {
+    if (which == "review") {
+      for (int k = 0; k < 64; ++k) {
+        player.show_latest(t += dt);
+        if (!control.review().add_note(size_t(k % 4), "note " + std::to_string(k) + ": the ball clips the wall", std::nullopt))
+          --k;  // no frame shown yet
+      }
+    }
+    if (which == "typing" || which == "playback" || which == "review") {
+      const glm::vec4 tab = ui.console().controls().at(which == "review" ? "tab:review" : "tab:playback");
+      const glm::vec2 at = which == "typing" ? field : glm::vec2((tab.x + tab.z) / 2, (tab.y + tab.w) / 2);
       for (bool down : {false, true, false}) {
-        ui.update(mouse_on_console(ui.pose(), field, down), {}, player, std::nullopt, dt, t += dt);
+        ui.update(mouse_on_console(ui.pose(), at, down), {}, player, std::nullopt, dt, t += dt);
       }
     }
     std::vector<double> ms;

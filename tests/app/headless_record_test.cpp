@@ -1,16 +1,20 @@
 // End to end: recording (README, "Recording"). `--record-panel N:FILE` writes panel N's source
 // frames at their size and rate, every one of them even when the display samples fewer;
 // `--record-view FILE` writes what the camera sees; a file that cannot be written is an error
-// naming it while the run goes on; a malformed option stops the run; a session script records
-// through the console's Record toggles.
+// naming it while the run goes on; a malformed option stops the run; Ctrl-C ends every file
+// cleanly; a session script records through the console's Record toggles.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
+#include <thread>
 
 #include "headless_test_util.h"
+#include "tests/spawned_program.h"
 
 namespace {
 
@@ -130,6 +134,33 @@ TEST(HeadlessRecord, AScriptRecordsThroughTheConsole) {
   EXPECT_LT(view_frames.size(), 24u);
   EXPECT_EQ(panel_frames[0]->width, 160);
   EXPECT_EQ(view_frames[0]->width, 320);
+}
+
+TEST(HeadlessRecord, CtrlCEndsTheRunAndEveryFileCleanly) {
+  using namespace std::chrono_literals;
+  const fs::path view = output_dir() / "record-interrupt-view.mp4", panel = output_dir() / "record-interrupt-panel.mp4";
+  const fs::path out = output_dir() / "record-interrupt-out.mp4";
+  for (const fs::path& p : {view, panel, out}) fs::remove(p);
+  wv::test::SpawnedProgram run({WV_WORLDVIEW_EXE, "headless", "--still", "--seconds", "600", "--fps", "10", "--width",
+                                "160", "--height", "90", "--msaa", "1", "--out", out.string(), "--open",
+                                pattern_clip().string(), "--loop", "--record-view", view.string(), "--record-panel",
+                                "0:" + panel.string()},
+                               (output_dir() / "record-interrupt.log").string());
+  ASSERT_TRUE(run.wait_for_output("recording the view", 60s)) << run.output();
+  std::this_thread::sleep_for(1s);
+  run.signal(SIGINT);
+  ASSERT_EQ(run.wait_exit(60s), 0) << run.output();
+  std::smatch wrote;
+  const std::string log = run.output();
+  ASSERT_TRUE(std::regex_search(log, wrote, std::regex(R"(wrote \S+ \((\d+) frames)"))) << log;
+  const size_t frames = std::stoul(wrote[1]);
+  EXPECT_NE(log.find("headless: interrupted after " + std::to_string(frames) + " frames"), std::string::npos) << log;
+  EXPECT_GT(frames, 5u);
+  EXPECT_LT(frames, 6000u);
+  // Complete files (a trailer, every frame), not just the fragments a killed run leaves.
+  EXPECT_EQ(decode_all(out).size(), frames);
+  EXPECT_EQ(decode_all(view).size(), frames);
+  EXPECT_GE(decode_all(panel).size(), 3 * frames - 3);  // the 30 fps clip, shown at 10 fps
 }
 
 }  // namespace

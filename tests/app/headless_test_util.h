@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,23 @@ inline fs::path output_dir() {
   const fs::path dir = fs::path(WV_TEST_OUTPUT_DIR) / "headless";
   fs::create_directories(dir);
   return dir;
+}
+
+// A fresh, empty folder `name` under output_dir().
+inline fs::path fresh_output_dir(const std::string& name) {
+  const fs::path dir = output_dir() / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+inline void write_bytes(const fs::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+inline std::string read_bytes(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
 }
 
 // A clip made once with the ffmpeg command line from a lavfi source, e.g.

@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -110,13 +111,15 @@ TEST(WorkspaceFile, SavesAndLoadsBack) {
   EXPECT_EQ(*loaded, ws);
   EXPECT_EQ(names_in(folder), std::vector<std::string>{"saved.wv.json"});
 
-  // Saving again replaces the file and keeps its permissions.
+  // Saving again replaces the file and keeps its permissions; the replaced file is kept, byte for byte.
+  const std::string first = read_text(path);
   fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
   const Workspace changed = small_workspace("two blue balls in a grey room");
   ASSERT_TRUE(save_workspace(path.string(), changed));
   EXPECT_EQ(*load_workspace(path.string()), changed);
   EXPECT_EQ(fs::status(path).permissions(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
-  EXPECT_EQ(names_in(folder), std::vector<std::string>{"saved.wv.json"});
+  EXPECT_EQ(names_in(folder), (std::vector<std::string>{"saved.wv.json", "saved.wv.json.bak"}));
+  EXPECT_EQ(read_text(folder / "saved.wv.json.bak"), first);
 }
 
 TEST(WorkspaceFile, SaveIntoAFolderPathFailsAndLeavesNoTemporaryFile) {
@@ -151,7 +154,9 @@ TEST(WorkspaceFile, SaveThatFailsMidWriteKeepsThePreviousFile) {
   ASSERT_FALSE(saved);
   EXPECT_NE(saved.error().message.find("write failed"), std::string::npos) << saved.error().message;
   EXPECT_EQ(read_text(path), before);
-  EXPECT_EQ(names_in(folder), std::vector<std::string>{"keep.wv.json"});
+  // The copy of the previous version was made before the write failed: both hold it.
+  EXPECT_EQ(names_in(folder), (std::vector<std::string>{"keep.wv.json", "keep.wv.json.bak"}));
+  EXPECT_EQ(read_text(folder / "keep.wv.json.bak"), before);
 }
 
 TEST(WorkspaceFile, SaveIntoAReadOnlyFolderKeepsThePreviousFile) {
@@ -182,6 +187,64 @@ TEST(WorkspaceFile, RefusesToSaveAWorkspaceThatWouldNotLoad) {
       << saved.error().message;
   EXPECT_EQ(read_text(path), before);
   EXPECT_EQ(names_in(folder), std::vector<std::string>{"keep.wv.json"});
+}
+
+// "A damaged file is refused with the reason; the last good file is kept" (DESIGN.md §6).
+class WorkspaceLastGood : public ::testing::TestWithParam<std::pair<std::string, std::string>> {};
+
+TEST_P(WorkspaceLastGood, ADamagedFileIsRefusedNamingTheLastGoodVersionWhichSurvivesByteForByte) {
+  const fs::path folder = fresh_folder();
+  const fs::path path = folder / "work.wv.json";
+  ASSERT_TRUE(save_workspace(path.string(), small_workspace("one red ball in a black room")));
+  ASSERT_TRUE(save_workspace(path.string(), small_workspace("two blue balls in a grey room")));
+  const std::string last_good = read_text(folder / "work.wv.json.bak");
+  ASSERT_TRUE(load_workspace((folder / "work.wv.json.bak").string()));
+
+  const auto& [what, damage] = GetParam();
+  write_text(path, damage);
+  const auto refused = load_workspace(path.string());
+  ASSERT_FALSE(refused) << what;
+  const std::string& message = refused.error().message;
+  EXPECT_EQ(message.rfind(path.string() + ":", 0), 0u) << message;
+  EXPECT_NE(message.find("; the last good version is " + path.string() + ".bak"), std::string::npos) << message;
+  EXPECT_EQ(message.find("autosave"), std::string::npos) << message;  // there is none
+
+  // Saving over the damaged file does not copy it over the last good version.
+  ASSERT_TRUE(save_workspace(path.string(), small_workspace("three green balls in a white room")));
+  EXPECT_EQ(read_text(folder / "work.wv.json.bak"), last_good) << what;
+  EXPECT_TRUE(load_workspace(path.string()));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Damage, WorkspaceLastGood,
+    ::testing::Values(std::pair{std::string("truncated"), std::string("{\n  \"format\": \"worldview-workspace\",\n  \"vers")},
+                      std::pair{std::string("bad JSON"), std::string("{\"format\": \"worldview-workspace\", \"version\": 3,, }")},
+                      std::pair{std::string("wrong types"), std::string("{\"format\": \"worldview-workspace\", \"version\": \"3\", "
+                                                           "\"panels\": {}}")},
+                      std::pair{std::string("a wrong review type"), std::string("{\"format\": \"worldview-workspace\", \"version\": 3, "
+                                                                   "\"panels\": [{\"source\": {\"kind\": \"toyworld\", "
+                                                                   "\"scene\": \"s\"}, \"review\": {\"rating\": \"4\"}}]}")}),
+    [](const auto& test_param) {
+      std::string name = test_param.param.first;
+      for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+      return name;
+    });
+
+TEST(WorkspaceFile, ARefusalPointsAtTheAutosaveBesideIt) {
+  const fs::path folder = fresh_folder();
+  const fs::path path = folder / "work.wv.json";
+  EXPECT_EQ(autosave_path(path.string()), (folder / "work.autosave.wv.json").string());
+  EXPECT_EQ(autosave_path("notes.json"), "notes.json.autosave.wv.json");
+  EXPECT_EQ(last_good_path(path.string()), path.string() + ".bak");
+  ASSERT_TRUE(save_workspace(autosave_path(path.string()), small_workspace("s"), {.keep_last_good = false}));
+  write_text(path, "not json");
+  const auto refused = load_workspace(path.string());
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("; unsaved changes of a run are in " + autosave_path(path.string())),
+            std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(refused.error().message.find(".bak"), std::string::npos) << refused.error().message;
+  EXPECT_EQ(names_in(folder), (std::vector<std::string>{"work.autosave.wv.json", "work.wv.json"}));
 }
 
 }  // namespace

@@ -100,7 +100,7 @@ TEST(WorkspaceLimits, WarnsAboutUnknownFieldsAndIgnoresThem) {
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0], std::string(kFile) +
                              ":6: panels[0].widht_m: unknown field, ignored (known here: title, source, width_m, "
-                             "curve_radius_m, pose, layer, group)");
+                             "curve_radius_m, pose, layer, group, review)");
   ASSERT_EQ(logged.size(), 1u);
   EXPECT_NE(logged[0].find(warnings[0]), std::string::npos);
 }

@@ -115,8 +115,8 @@ TEST(WorkspaceParse, RefusesOtherFormatsAndNewerVersions) {
   expect_error("{\n\"format\": \"worldview-workspaces\", \"version\": 1, \"panels\": []}", 2, "format",
                "not a worldview workspace");
   expect_error("{\"format\": 7}", 1, "format", "not a worldview workspace");
-  const std::string newer = "{\"format\": \"worldview-workspace\",\n\"version\": 3,\n\"panels\": [], \"hologram\": {}}";
-  expect_error(newer, 2, "version", "written by a newer worldview (workspace version 3; this build reads versions up to 2)");
+  const std::string newer = "{\"format\": \"worldview-workspace\",\n\"version\": 4,\n\"panels\": [], \"hologram\": {}}";
+  expect_error(newer, 2, "version", "written by a newer worldview (workspace version 4; this build reads versions up to 3)");
   expect_error("{\"format\": \"worldview-workspace\",\n\"version\": 0, \"panels\": []}", 2, "version", "out of range");
 }
 
