@@ -69,7 +69,7 @@ extern "C" {
 /* Versions ---------------------------------------------------------------------------------- */
 
 #define WV_ABI_VERSION_MAJOR 1
-#define WV_ABI_VERSION_MINOR 0
+#define WV_ABI_VERSION_MINOR 1 /* 1: review ratings and notes */
 #define WV_ABI_VERSION ((WV_ABI_VERSION_MAJOR << 16) | WV_ABI_VERSION_MINOR)
 
 /* (major << 16) | minor of the library the host runs with. */
@@ -294,6 +294,29 @@ WV_API wv_result wv_workspace_panel(wv_workspace workspace, size_t index, wv_pan
  * the file replays it. */
 WV_API wv_result wv_workspace_save(wv_workspace workspace, const char* path);
 WV_API wv_result wv_workspace_destroy(wv_workspace workspace);
+
+/* Review: each panel's rating and notes, saved with the workspace (docs/workspace.md). */
+
+typedef struct wv_review_note {
+  int64_t frame;     /* the frame of the panel's source it is pinned to */
+  double time_s;     /* that frame's time on the source's timeline (the timecode) */
+  int32_t has_point; /* 1: also pinned to point_uv on the panel */
+  float point_uv[2]; /* 0..1 from the panel's left and top edges */
+} wv_review_note;
+
+/* 0: not rated; else 1 to 5 stars. */
+WV_API wv_result wv_workspace_panel_rating(wv_workspace workspace, size_t panel, int32_t* out_rating);
+WV_API wv_result wv_workspace_set_panel_rating(wv_workspace workspace, size_t panel, int32_t rating);
+WV_API wv_result wv_workspace_panel_note_count(wv_workspace workspace, size_t panel, size_t* out_count);
+/* Note `index` (< count, in the order written): its pin into out_note, its text into buffer. */
+WV_API wv_result wv_workspace_panel_note(wv_workspace workspace, size_t panel, size_t index, wv_review_note* out_note,
+                                         char* buffer, size_t buffer_size, size_t* out_length);
+/* A note (1 to 4096 bytes of UTF-8, at most 256 per panel) pinned to frame `frame` of the
+ * panel's source (its time: the frame's own when it is the one last acquired, else frame / fps)
+ * and, when point_uv is not NULL, to that point (kept inside the panel). */
+WV_API wv_result wv_workspace_add_panel_note(wv_workspace workspace, size_t panel, int64_t frame, const char* text,
+                                             const float* point_uv);
+WV_API wv_result wv_workspace_remove_panel_note(wv_workspace workspace, size_t panel, size_t index);
 
 #ifdef __cplusplus
 }
