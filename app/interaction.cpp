@@ -102,4 +102,10 @@ InteractionEffects Interaction::update(const PointerInput& input, std::span<cons
   return fx;
 }
 
+void Interaction::forget_panels() {
+  grips_ = {};
+  selected_.reset();
+  speeds_.clear();
+}
+
 }  // namespace wv::app

@@ -63,6 +63,9 @@ class Interaction {
   InteractionEffects update(const PointerInput& input, std::span<const PanelShape> panels, double dt_s);
   std::optional<size_t> selected() const { return selected_; }
   double speed(size_t panel) const;
+  // The panels were replaced by others: grabs, the selection and speeds go; the buttons' states
+  // stay, so a held trigger does not select again.
+  void forget_panels();
 
  private:
   struct Grip {

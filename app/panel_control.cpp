@@ -6,9 +6,11 @@
 
 #include "app/layout.h"
 #include "app/model_catalog.h"
+#include "app/panel_recording.h"
 #include "app/rollout_track.h"
 #include "app/workspace/workspace.h"
 #include "model/rollout_engine.h"
+#include "wv/log.h"
 
 namespace wv::app {
 namespace {
@@ -150,6 +152,39 @@ Result<size_t> PanelControl::open_video_panel(const std::string& path, double t_
   // Absolute: a workspace saved later elsewhere still finds it.
   spec.source.video.path = std::filesystem::absolute(path).lexically_normal().string();
   return add_panel(std::move(spec), path, t_s);
+}
+
+Result<std::string> PanelControl::open_workspace(const std::string& path, double t_s) {
+  if (path.empty()) return Error{"no workspace to open: type the path of a .wv.json file"};
+  std::vector<std::string> warnings;
+  Result<Workspace> loaded = load_run_workspace(path, &warnings);
+  if (!loaded) return loaded.error();
+  for (const std::string& w : warnings) wv::log_warn(w);
+  if (recordings_)
+    for (size_t i = 0; i < size(); ++i)
+      if (recordings_->panel_status(i).active)
+        return Error{"not opening " + path + ": " + name(i) + " is being recorded; stop its recording first"};
+  std::string kept = "no unsaved changes";
+  if (before_open_) {
+    Result<std::string> before = before_open_();
+    if (!before) return Error{"not opening " + path + ": " + before.error().message};
+    kept = *before;
+  }
+  // The old panels' sources stop producing; local rollouts also let go of their model states
+  // (the rollout sources keep them only for the run's report).
+  for (size_t i = 0; i < size(); ++i) {
+    if (const auto& source = player_.panel(i).source) source->set_playing(false);
+    if (const auto r = rollout(i)) r->close();
+  }
+  player_.replace(open_panels(*loaded, path, run_.rollouts.get()), t_s);
+  run_.workspace = std::move(*loaded);
+  workspace_path_ = path;
+  resume_speed_.clear();
+  rates_.clear();
+  last_frame_.clear();
+  loops_.clear();
+  review_.forget_pixels();
+  return "opened " + path + " (" + std::to_string(size()) + " panel(s)); " + kept;
 }
 
 Result<size_t> PanelControl::add_panel(PanelSpec spec, const std::string& label, double t_s) {

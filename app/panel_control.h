@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -121,6 +122,20 @@ class PanelControl {
   void clear_loop(size_t i);
   LoopRegion loop(size_t i) const { return i < loops_.size() ? loops_[i] : LoopRegion{}; }
 
+  // Opens another workspace file in place of the run's (File > Open): its panels replace every
+  // panel, it becomes the file Save writes, and its layout, reviews and prompt tracks are the
+  // run's from then on. Refused, with nothing changed, when the file does not load (the loader's
+  // "file:line: field: reason"), when a panel is being recorded, or when the before-open hook
+  // (set_before_open) cannot keep the unsaved changes. A panel whose source fails opens without
+  // one (logged), as at the start of a run. Returns what happened, for the console.
+  Result<std::string> open_workspace(const std::string& path, double t_s);
+  // Keeps the run's unsaved changes before another workspace replaces them (app/autosave.h);
+  // returns what it did, or why it could not. None set: nothing is kept.
+  using BeforeOpen = std::function<Result<std::string>()>;
+  void set_before_open(BeforeOpen hook) { before_open_ = std::move(hook); }
+  // How many workspaces were opened in place of the run's so far.
+  uint64_t opens() const { return player_.replacements(); }
+
   // A new panel playing a video file or image sequence (frame_%04d.png), beside the last panel;
   // returns its index. A file that does not open is an Error naming it and the reason.
   Result<size_t> open_video_panel(const std::string& path, double t_s);
@@ -151,6 +166,7 @@ class PanelControl {
   PanelReview review_;
   PanelRecordings* recordings_ = nullptr;
   std::vector<LoopRegion> loops_;
+  BeforeOpen before_open_;
 };
 
 }  // namespace wv::app

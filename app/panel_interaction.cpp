@@ -6,6 +6,11 @@ namespace wv::app {
 
 InteractionEffects PanelInteraction::update(const PointerInput& input, PanelPlayer& player, double dt_s,
                                             double display_time_s) {
+  if (player.replacements() != replacements_seen_) {
+    replacements_seen_ = player.replacements();
+    interaction_.forget_panels();
+    hovered_.clear();
+  }
   shapes_.resize(player.size());
   hovered_.resize(player.size(), false);
   for (size_t i = 0; i < player.size(); ++i) shapes_[i] = {player.panel(i).T_world_panel, player.panel(i).size_m};

@@ -10,6 +10,7 @@
 // Threading: the render thread.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "app/interaction.h"
@@ -26,6 +27,7 @@ class PanelInteraction {
   Interaction interaction_;
   std::vector<PanelShape> shapes_;
   std::vector<bool> hovered_;
+  uint64_t replacements_seen_ = 0;  // PanelPlayer::replacements() the state above is of
 };
 
 }  // namespace wv::app

@@ -11,16 +11,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Video paths in a workspace file are relative to its folder (docs/workspace.md).
-void resolve_video_paths(Workspace& workspace, const fs::path& folder) {
-  for (PanelSpec& panel : workspace.panels) {
-    if (panel.source.kind != SourceSpec::Kind::Video) continue;
-    const fs::path path(panel.source.video.path);
-    if (path.is_relative()) panel.source.video.path = (folder / path).lexically_normal().string();
-  }
-}
-
 }  // namespace
+
+Result<Workspace> load_run_workspace(const std::string& path, std::vector<std::string>* out_warnings) {
+  auto loaded = load_workspace(path, out_warnings);
+  if (!loaded) return loaded.error();
+  // Video paths in a workspace file are relative to its folder (docs/workspace.md).
+  const fs::path folder = fs::path(path).parent_path();
+  for (PanelSpec& panel : loaded->panels) {
+    if (panel.source.kind != SourceSpec::Kind::Video) continue;
+    const fs::path video(panel.source.video.path);
+    if (video.is_relative()) panel.source.video.path = (folder / video).lexically_normal().string();
+  }
+  return loaded;
+}
 
 void add_panel_options(CLI::App& cmd, PanelOptions& o) {
   cmd.add_option("-w,--workspace", o.workspace, "Workspace file (*.wv.json)")->check(CLI::ExistingPath);
@@ -44,10 +48,9 @@ void add_panel_options(CLI::App& cmd, PanelOptions& o) {
 Result<RunPanels> open_run_panels(const PanelOptions& o, RolloutSourcesParams params) {
   RunPanels run;
   if (!o.workspace.empty()) {
-    auto loaded = load_workspace(o.workspace);
+    auto loaded = load_run_workspace(o.workspace);
     if (!loaded) return loaded.error();
     run.workspace = std::move(*loaded);
-    resolve_video_paths(run.workspace, fs::path(o.workspace).parent_path());
   }
   params.model_files = o.model_file.empty() ? std::vector<std::string>{} : std::vector<std::string>{o.model_file};
   params.trusted_models = o.trusted_models;

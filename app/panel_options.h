@@ -59,6 +59,10 @@ struct RunPanels {
   std::vector<Panel> panels;  // a panel whose source failed has none (the error is logged)
 };
 
+// A workspace file as a run uses it: load_workspace, with its video paths made relative to the
+// file's folder.
+Result<Workspace> load_run_workspace(const std::string& path, std::vector<std::string>* out_warnings = nullptr);
+
 // Loads the workspace, adds the command line's panels and opens every panel's source. Errors
 // (a bad workspace, --steer, --model, ...) name the input and the reason. `rollouts`: the
 // inference settings (model_files, trusted_models and remote come from the options).

@@ -44,6 +44,11 @@ void PanelPlayer::start_pump() {
 }
 
 void PanelPlayer::add(Panel panel, double start_s, double t_s) {
+  add_entry(std::move(panel), start_s, t_s);
+  start_pump();
+}
+
+void PanelPlayer::add_entry(Panel panel, double start_s, double t_s) {
   renderer::PanelDraw draw{.T_world_panel = panel.T_world_panel.matrix(), .size_m = panel.size_m,
                            .curve_radius_m = panel.curve_radius_m};
   if (panel.source) draw.texture = renderer_.create_texture();
@@ -52,7 +57,20 @@ void PanelPlayer::add(Panel panel, double start_s, double t_s) {
   shown_.emplace_back();
   taps_.emplace_back();
   clocks_.add(panels_.back().group, start_s, t_s);
+}
+
+void PanelPlayer::replace(std::vector<Panel> panels, double t_s) {
+  pump_.reset();  // no thread touches the old sources from here on
+  for (const renderer::PanelDraw& draw : draws_)
+    if (draw.texture != renderer::kNoTexture) renderer_.destroy_texture(draw.texture);
+  panels_.clear();
+  draws_.clear();
+  shown_.clear();
+  taps_.clear();
+  clocks_ = PlayClocks({});
+  for (Panel& panel : panels) add_entry(std::move(panel), 0.0, t_s);
   start_pump();
+  ++replacements_;
 }
 
 void PanelPlayer::show(size_t i, FramePtr frame) {

@@ -11,6 +11,7 @@
 // the renderer outlive the player.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <span>
@@ -39,6 +40,11 @@ class PanelPlayer {
   // Appends a panel (a branch forked from another): it plays from source time start_s at display
   // time t_s. Indices of the other panels stay; the producer thread restarts with every source.
   void add(Panel panel, double start_s, double t_s);
+  // Every panel replaced by `panels` (another workspace opened), each playing from its start at
+  // display time t_s; the old sources stop being pumped and their textures go. What keeps state
+  // per panel index (hover, quad layers, thumbnails) sees the change as a new replacements().
+  void replace(std::vector<Panel> panels, double t_s);
+  uint64_t replacements() const { return replacements_; }
 
   std::span<const renderer::PanelDraw> draws() const { return draws_; }
   size_t size() const { return panels_.size(); }
@@ -71,6 +77,7 @@ class PanelPlayer {
   void show(size_t i, FramePtr frame);
   FramePtr take_due(size_t i, double source_s);
   void start_pump();
+  void add_entry(Panel panel, double start_s, double t_s);  // without restarting the pump
 
   std::vector<Panel>& panels_;
   renderer::Renderer& renderer_;
@@ -80,6 +87,7 @@ class PanelPlayer {
   std::vector<renderer::PanelDraw> draws_;
   PlayClocks clocks_;
   std::unique_ptr<SourcePump> pump_;
+  uint64_t replacements_ = 0;
 };
 
 }  // namespace wv::app

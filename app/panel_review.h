@@ -50,6 +50,8 @@ class PanelReview {
   // Writes the review summary into `folder`: frames noted in this run as they were shown,
   // others replayed from a fresh copy of their panel's source.
   Result<ReviewExport> export_to(const std::string& folder) const;
+  // The panels were replaced (another workspace opened): the pixels kept were of the old ones.
+  void forget_pixels() { pixels_.clear(); }
 
  private:
   void track_panels() const;

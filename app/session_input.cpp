@@ -65,6 +65,10 @@ void SessionInput::expand(const SessionAction& a) {
       click("tab:workspace", a);
       type_into("save-as-name", a.text, "save-as", a);
       break;
+    case Kind::Open:
+      click("tab:workspace", a);
+      type_into("open-path", a.text, "open", a);
+      break;
     case Kind::Rate:
       select(a.panel, a);
       click("tab:review", a);

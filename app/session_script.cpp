@@ -141,16 +141,19 @@ Result<SessionScript> SessionScript::parse(const std::string& text, const std::s
       if (a.text.empty()) return bad("note-at takes the text after the point");
       if (a.text.size() > workspace_limits::kMaxTextBytes) return bad("note-at: the text is longer than 4096 bytes");
     } else if (verb == "type" || verb == "steer" || verb == "branch" || verb == "save" || verb == "note" ||
-               verb == "export") {
+               verb == "export" || verb == "open") {
       a.kind = verb == "type"     ? SessionAction::Kind::Type
                : verb == "steer"  ? SessionAction::Kind::Steer
                : verb == "branch" ? SessionAction::Kind::Branch
                : verb == "note"   ? SessionAction::Kind::Note
                : verb == "export" ? SessionAction::Kind::Export
+               : verb == "open"   ? SessionAction::Kind::Open
                                   : SessionAction::Kind::Save;
       a.text = rest_of(line);
       if (a.text.empty())
-        return bad(verb + (verb == "save" ? " takes a file name" : verb == "export" ? " takes a folder" : " takes the text after it"));
+        return bad(verb + (verb == "save" || verb == "open" ? " takes a file name"
+                           : verb == "export"              ? " takes a folder"
+                                                           : " takes the text after it"));
       if (a.text.size() > workspace_limits::kMaxTextBytes) return bad(verb + ": the text is longer than 4096 bytes");
     } else if (verb == "record" || verb == "stop-record") {
       a.kind = verb == "record" ? SessionAction::Kind::Record : SessionAction::Kind::StopRecord;
@@ -167,7 +170,7 @@ Result<SessionScript> SessionScript::parse(const std::string& text, const std::s
     } else {
       return bad("unknown action \"" + verb +
                  "\" (select, drag, click, tab, key, type, steer, branch, save, record, stop-record, rate, note, note-at, "
-                 "export)");
+                 "export, open)");
     }
     script.actions_.push_back(std::move(a));
   }

@@ -9,6 +9,7 @@
 //   1.0  steer a red storm        # through the console: empty the prompt, type, press Steer
 //   2.0  drag 0 20 -5             # grab panel 0, turn the pointer 20° right and 5° down, let go
 //   3.0  save out.wv.json         # Workspace tab, "Save as" with this name
+//   3.2  open other.wv.json       # Workspace tab, Open: that workspace's panels replace these
 //   3.5  record 0 panel0.mp4      # Playback tab: panel 0 records to this file (stop-record 0 ends it)
 //
 //   auto script = wv::app::SessionScript::load("demo.txt");   // Error: "demo.txt:3: ..." on bad lines
@@ -26,7 +27,7 @@
 namespace wv::app {
 
 struct SessionAction {
-  enum class Kind { Select, Drag, Click, Type, Key, Steer, Branch, Save, Tab, Record, StopRecord, Rate, Note, NoteAt, Export };
+  enum class Kind { Select, Drag, Click, Type, Key, Steer, Branch, Save, Tab, Record, StopRecord, Rate, Note, NoteAt, Export, Open };
   double at_s = 0.0;
   Kind kind = Kind::Click;
   int line = 0;             // in the script, for messages
@@ -34,7 +35,7 @@ struct SessionAction {
   float yaw_deg = 0.0f;     // Drag: pointer turn, + right
   float pitch_deg = 0.0f;   // Drag: + up
   std::string text;         // Click: a console control; Type, Steer, Branch, Note, NoteAt: text; Save: file; Key: key;
-                            // Tab: tab; Record: file; Export: folder
+                            // Tab: tab; Record: file; Export: folder; Open: file
   bool view = false;        // Record, StopRecord: the view (else `panel`)
   int stars = 0;            // Rate (with panel)
   float u = 0.0f, v = 0.0f; // NoteAt: the point on the console's panel, 0..1 from its left, top

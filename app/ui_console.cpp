@@ -50,14 +50,31 @@ UiRecordControls::Report UiConsole::reporter() {
   return [this](const Status& s, const std::string& done) { report(s, done); };
 }
 
+void UiConsole::follow_opened_workspace() {
+  // Another workspace's panels: what the console held per panel was of the old ones.
+  opens_seen_ = control_.opens();
+  target_ = 0;
+  prompt_for_target_ = false;
+  status_at_s_ = -1.0;
+  thumbnails_ = {};
+  pointer_hit_.reset();
+}
+
 void UiConsole::build(double t_s) {
+  if (control_.opens() != opens_seen_) follow_opened_workspace();
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
   ImGui::Begin("worldview", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
   controls_.clear();
   if (control_.size() == 0) {
-    ImGui::TextWrapped("No panels. Start with --prompt TEXT, --open FILE or --workspace FILE.");
+    // The Workspace tab alone: Open brings panels into an empty room.
+    ImGui::TextWrapped("No panels. Open a workspace or a video below, or start with --prompt TEXT, --open FILE or "
+                       "--workspace FILE.");
+    if (ImGui::BeginTabBar("tabs")) {
+      workspace_tab(t_s);
+      ImGui::EndTabBar();
+    }
     ImGui::End();
     return;
   }
@@ -79,14 +96,7 @@ void UiConsole::build(double t_s) {
       playback_tab(t_s);
       ImGui::EndTabItem();
     }
-    const bool workspace_open = ImGui::BeginTabItem("Workspace");
-    mark_control(&controls_, "tab:workspace");
-    if (workspace_open) {
-      if (const auto added = workspace_tab_.build(control_, prompt_, target_, t_s, reporter(), controls_))
-        set_target(*added);
-      message_line();
-      ImGui::EndTabItem();
-    }
+    workspace_tab(t_s);
     const bool review_open = ImGui::BeginTabItem("Review");
     mark_control(&controls_, "tab:review");
     if (review_open) {
@@ -99,6 +109,17 @@ void UiConsole::build(double t_s) {
     ImGui::EndTabBar();
   }
   ImGui::End();
+}
+
+void UiConsole::workspace_tab(double t_s) {
+  const bool open = ImGui::BeginTabItem("Workspace");
+  mark_control(&controls_, "tab:workspace");
+  if (!open) return;
+  if (const auto added = workspace_tab_.build(control_, prompt_, target_, t_s, reporter(), controls_))
+    set_target(*added);
+  if (control_.opens() != opens_seen_) follow_opened_workspace();
+  message_line();
+  ImGui::EndTabItem();
 }
 
 void UiConsole::target_list() {

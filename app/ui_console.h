@@ -10,10 +10,12 @@
 //   Playback tab                     play/pause, restart, step, speed, a scrub bar with thumbnails
 //                                    and a loop region (app/ui_scrub_bar.h), Record panel / Record
 //                                    view (app/ui_record_controls.h)
-//   Workspace tab                    save, save as, add a panel (model, seed), arc/grid/stack layout
+//   Workspace tab                    save, save as, add a panel (model, seed), arc/grid/stack layout,
+//                                    open a workspace (its panels replace the run's) or a video
 //   Review tab                       rating, notes at the shown frame (and pointer's point), the
 //                                    notes of all panels (pick to jump, delete), export
 //
+// With no panels only the Workspace tab shows (Open brings panels into an empty room).
 // Every control does what it says through PanelControl; one that cannot act on the current panel
 // (steering a video) is disabled and says why, and failures show in the console.
 //
@@ -58,10 +60,12 @@ class UiConsole {
   void pointer_hit(const PanelHit& hit) { pointer_hit_ = hit; }
 
  private:
+  void follow_opened_workspace();
   void target_list();
   void status_lines(double t_s);
   void prompt_tab(double t_s);
   void playback_tab(double t_s);
+  void workspace_tab(double t_s);
   void steer();
   void branch(double t_s);
   void remember(const std::string& prompt);
@@ -88,6 +92,7 @@ class UiConsole {
   double status_at_s_ = -1.0;
   UiReviewTab review_tab_;
   std::optional<PanelHit> pointer_hit_;
+  uint64_t opens_seen_ = 0;  // PanelControl::opens() the console's per-panel state is of
 };
 
 }  // namespace wv::app

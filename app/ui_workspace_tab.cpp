@@ -3,7 +3,17 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <string_view>
+
 namespace wv::app {
+namespace {
+
+bool is_workspace_file(const std::string& path) {
+  constexpr std::string_view kSuffix = ".wv.json";
+  return path.size() > kSuffix.size() && path.ends_with(kSuffix);
+}
+
+}  // namespace
 
 std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::string& prompt, size_t target,
                                             double t_s, const Report& report, UiControls& controls) {
@@ -75,16 +85,23 @@ std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::st
   mark_control(&controls, "add-panel");
 
   ImGui::Separator();
-  ImGui::TextUnformatted("Open a video or an image sequence (frame_%04d.png) as a new panel");
+  ImGui::TextUnformatted("Open a workspace (.wv.json: its panels replace these), or a video or an image sequence "
+                         "(frame_%04d.png) as a new panel");
   ImGui::SetNextItemWidth(-110.0f);
-  ImGui::InputTextWithHint("##open_path", "path, e.g. clips/take1.mp4", &open_path_, ImGuiInputTextFlags_AutoSelectAll);
+  ImGui::InputTextWithHint("##open_path", "path, e.g. review.wv.json or clips/take1.mp4", &open_path_,
+                           ImGuiInputTextFlags_AutoSelectAll);
   mark_control(&controls, "open-path");
   ImGui::SameLine();
   ImGui::BeginDisabled(open_path_.empty());
   if (ImGui::Button("Open", ImVec2(100, 0))) {
-    const Result<size_t> panel = control.open_video_panel(open_path_, t_s);
-    if (panel) added = *panel;
-    report(panel ? Status::success() : Status(panel.error()), panel ? "opened " + control.name(*panel) : "");
+    if (is_workspace_file(open_path_)) {
+      const Result<std::string> opened = control.open_workspace(open_path_, t_s);
+      report(opened ? Status::success() : Status(opened.error()), opened ? *opened : "");
+    } else {
+      const Result<size_t> panel = control.open_video_panel(open_path_, t_s);
+      if (panel) added = *panel;
+      report(panel ? Status::success() : Status(panel.error()), panel ? "opened " + control.name(*panel) : "");
+    }
   }
   ImGui::EndDisabled();
   mark_control(&controls, "open");

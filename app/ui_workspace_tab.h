@@ -1,7 +1,10 @@
 // app/ui_workspace_tab.h — the console's Workspace tab: save the workspace (to its file, or under
 // a new name), add a rollout panel with a chosen model and seed, lay every panel out again as
-// an arc or a grid, and open a video file or image sequence as a new panel (Open). Saving writes every panel where it is now, with the prompt tracks steering
-// and branching recorded (PanelControl keeps the specs in step).
+// an arc, a grid or a stack, and Open: a path ending in .wv.json opens that workspace in place of
+// the run's (PanelControl::open_workspace: its panels replace these, Save writes to it from then
+// on), any other path a video file or image sequence as a new panel. Saving writes every panel
+// where it is now, with the prompt tracks steering and branching recorded (PanelControl keeps the
+// specs in step).
 //
 //   wv::app::UiWorkspaceTab tab;
 //   tab.build(control, prompt, t_s, report);   // inside the console's tab bar
@@ -25,7 +28,7 @@ class UiWorkspaceTab {
   using Report = std::function<void(const Status&, const std::string&)>;
 
   // `prompt` seeds a new panel; `target` is the panel whose model is offered first. Returns the
-  // index of a panel it added, if it did.
+  // index of a panel it added, if it did (an opened workspace shows as PanelControl::opens()).
   std::optional<size_t> build(PanelControl& control, const std::string& prompt, size_t target, double t_s,
                               const Report& report, UiControls& controls);
 

@@ -41,6 +41,13 @@ Status XrQuadPanels::ensure_swapchain(xr::Headset& headset, size_t panel, const 
 }
 
 Status XrQuadPanels::update(xr::Headset& headset, PanelPlayer& player) {
+  if (player.replacements() != replacements_seen_) {
+    // Another workspace's panels: the swapchains were of the old ones (the GPU may still copy).
+    replacements_seen_ = player.replacements();
+    ++idle_waits_;
+    if (Status s = renderer_.wait_idle(); !s) return s;
+    reset();
+  }
   quads_.resize(player.size());
   // One layer stays for the projection.
   size_t budget = headset.instance().system_properties().graphicsProperties.maxLayerCount - 1;

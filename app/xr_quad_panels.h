@@ -12,6 +12,7 @@
 // and each visible quad panel is cut out of the projection layer as a hole (PanelDraw::hole)
 // that still hides what lies behind it. So a projection panel in front of a quad covers it,
 // a quad in front of a projection panel shows, and quads cover one another far to near.
+// When the player's panels are replaced (another workspace opened) every swapchain goes.
 // Panels beyond the runtime's layer limit (maxLayerCount - 1 quads) stay in the projection.
 // A quad panel has no back face (it vanishes from behind) and is hovered like the others:
 // 4% larger. Threading: the render thread.
@@ -65,7 +66,8 @@ class XrQuadPanels {
   std::vector<XrCompositionLayerQuad> layers_;
   std::vector<const XrCompositionLayerBaseHeader*> headers_;
   bool warned_layer_limit_ = false;
-  uint64_t idle_waits_ = 0;  // wait_idle before replacing a swapchain of another size
+  uint64_t idle_waits_ = 0;  // wait_idle before replacing a swapchain of another size (or all of them)
+  uint64_t replacements_seen_ = 0;  // PanelPlayer::replacements() the quads are of
 };
 
 }  // namespace wv::app

@@ -1,6 +1,7 @@
 // Autosave (docs/workspace.md): a scripted run that changes its workspace writes the changes to
 // NAME.autosave.wv.json beside it and leaves the workspace file alone; a run that changes nothing
-// writes nothing; an autosave file that does not load is never written over.
+// writes nothing; an autosave file that does not load is never written over; opening another
+// workspace from the console autosaves the changes first.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -87,6 +88,32 @@ TEST(HeadlessAutosave, SavingRemovesTheRunsStaleAutosaveAndKeepsTheLastGoodFile)
   const auto saved = wv::app::load_workspace(workspace.string());
   ASSERT_TRUE(saved) << saved.error().message;
   EXPECT_EQ(saved->panels.at(1).source.rollout.branches.at(0).prompt, "a red storm");
+}
+
+TEST(HeadlessAutosave, OpeningAnotherWorkspaceAutosavesTheSteerFirstAndTheRunEndsOnTheOpenedOne) {
+  const fs::path folder = fresh_folder("open");
+  wv::test::write_bytes(folder / "work.wv.json", kWorkspace);
+  const std::string other = R"({"format": "worldview-workspace", "version": 3,
+  "panels": [{"source": {"kind": "toyworld", "scene": "two green balls in a black room", "size": [64, 64]}}]}
+)";
+  wv::test::write_bytes(folder / "other.wv.json", other);
+  const fs::path other_path = folder / "other.wv.json";
+  const auto r = scripted_run(folder, "0.2 select 1\n0.4 steer a red storm\n0.8 open " + other_path.string() + "\n");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const fs::path autosave = folder / "work.autosave.wv.json";
+  EXPECT_NE(r.output.find("console: opened " + other_path.string() + " (1 panel(s)); the unsaved changes are kept in " +
+                          autosave.string()),
+            std::string::npos)
+      << r.output;
+  const auto saved = wv::app::load_workspace(autosave.string());
+  ASSERT_TRUE(saved) << saved.error().message;
+  ASSERT_EQ(saved->panels.size(), 2u);
+  EXPECT_EQ(saved->panels[1].source.rollout.branches.at(0).prompt, "a red storm");
+  // The run ends on the opened workspace: no prompt track of the closed rollout is reported, and
+  // the opened file, unchanged, is not autosaved.
+  EXPECT_EQ(r.output.find("headless: panel 1"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(folder / "other.autosave.wv.json")) << r.output;
+  EXPECT_EQ(wv::test::read_bytes(other_path), other);
 }
 
 }  // namespace

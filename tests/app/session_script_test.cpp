@@ -56,7 +56,7 @@ TEST(SessionScript, ParsesEveryActionWithItsArguments) {
 
 TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
   expect_refused("0.5 fly", "s.txt:1: unknown action \"fly\" (select, drag, click, tab, key, type, steer, branch, save, "
-                            "record, stop-record, rate, note, note-at, export)");
+                            "record, stop-record, rate, note, note-at, export, open)");
   expect_refused("1 select 0\n0.5 select 1", "s.txt:2: times must not decrease (the line before is at 1.000000 s)");
   expect_refused("soon select 0", "s.txt:1: \"soon\" is not a time in seconds (0 to 86400)");
   expect_refused("1 select", "s.txt:1: select takes a panel number (0, 1, ... as the panels are named)");
@@ -80,6 +80,7 @@ TEST(SessionScript, RefusesBadLinesNamingLineAndReason) {
   expect_refused("1 key ctrl", "s.txt:1: key takes one key: enter backspace delete left right home end tab escape");
   expect_refused("1 steer", "s.txt:1: steer takes the text after it");
   expect_refused("1 save", "s.txt:1: save takes a file name");
+  expect_refused("1 open", "s.txt:1: open takes a file name");
   expect_refused("1 type " + std::string(4097, 'x'), "s.txt:1: type: the text is longer than 4096 bytes");
   expect_refused("1 type \xff", "s.txt: not UTF-8 text (byte 7)");
   expect_refused("1", "s.txt:1: no action after the time");
@@ -123,11 +124,12 @@ TEST(SessionScript, ParsesTheReviewActions) {
       "3 note-at 0.25 1 a bright spot\n"
       "4 export out/review\n"
       "4 tab review\n"
-      "4 click rate:5\n",
+      "4 click rate:5\n"
+      "5 open other.wv.json\n",
       "s.txt");
   ASSERT_TRUE(script) << script.error().message;
   const auto& a = script->actions();
-  ASSERT_EQ(a.size(), 7u);
+  ASSERT_EQ(a.size(), 8u);
   using Kind = SessionAction::Kind;
   EXPECT_EQ(a[0].kind, Kind::Rate);
   EXPECT_EQ(a[0].panel, 2u);
@@ -143,6 +145,8 @@ TEST(SessionScript, ParsesTheReviewActions) {
   EXPECT_EQ(a[4].text, "out/review");
   EXPECT_EQ(a[5].text, "review");
   EXPECT_EQ(a[6].text, "rate:5");
+  EXPECT_EQ(a[7].kind, Kind::Open);
+  EXPECT_EQ(a[7].text, "other.wv.json");
 }
 
 TEST(SessionScript, RefusesBadReviewLines) {
