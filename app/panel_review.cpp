@@ -1,10 +1,9 @@
 #include "app/panel_review.h"
 
 #include "app/panels.h"
+#include "app/review_note.h"
 
 namespace wv::app {
-
-namespace limits = workspace_limits;
 
 PanelReview::PanelReview(Workspace& workspace, const PanelPlayer& player, RolloutSources* rollouts)
     : workspace_(workspace), player_(player), rollouts_(rollouts) {}
@@ -17,8 +16,7 @@ void PanelReview::track_panels() const {
 
 Status PanelReview::rate(size_t panel, int stars) {
   WV_ASSERT(panel < workspace_.panels.size());
-  if (stars < 0 || stars > limits::kMaxRating)
-    return Error{"a rating is 0 (none) to " + std::to_string(limits::kMaxRating) + " stars"};
+  if (Status valid = check_rating(stars); !valid) return valid;
   workspace_.panels[panel].review.rating = stars;
   return Status::success();
 }
@@ -29,15 +27,10 @@ Status PanelReview::add_note(size_t panel, const std::string& text, std::optiona
   const std::string& name = player_.panel(panel).name;
   const FramePtr& shown = player_.shown(panel);
   if (!shown) return Error{name + " shows no frame yet: nothing to pin a note to"};
-  if (text.empty()) return Error{"nothing to note: type the note first"};
-  if (text.size() > limits::kMaxTextBytes)
-    return Error{"a note is at most " + std::to_string(limits::kMaxTextBytes) + " bytes"};
-  std::vector<ReviewNote>& notes = workspace_.panels[panel].review.notes;
-  if (notes.size() >= limits::kMaxNotesPerPanel)
-    return Error{name + " has " + std::to_string(notes.size()) + " notes, the most a panel may have"};
-  // To a ten-thousandth of the panel: finer than any pointer, and the file reads cleanly.
-  if (point_uv) point_uv = glm::clamp(glm::round(*point_uv * 1e4f) / 1e4f, glm::vec2(0.0f), glm::vec2(1.0f));
-  notes.push_back({.frame = shown->index, .time_s = shown->pts_s, .text = text, .point_uv = point_uv});
+  ReviewSpec& review = workspace_.panels[panel].review;
+  auto note = make_review_note(review, name, shown->index, shown->pts_s, text, point_uv);
+  if (!note) return note.error();
+  review.notes.push_back(std::move(*note));
   pixels_[panel].push_back(shown);
   return Status::success();
 }

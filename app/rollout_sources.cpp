@@ -5,8 +5,8 @@
 #include "app/rollout_track.h"
 #include "app/workspace/trusted_models.h"
 #include "model/rollout_engine.h"
-#include "net/client.h"
 #include "model/world_model.h"
+#include "net/client.h"
 #include "wv/log.h"
 
 namespace wv::app {
@@ -77,6 +77,8 @@ Result<std::shared_ptr<wv::FrameSource>> RolloutSources::open(const RolloutSourc
   params.lookahead = lookahead_;
   auto rollout = engine_->start(std::move(params));
   if (!rollout) return Error{where + ": " + rollout.error().message};
+  // Rollouts closed since (a host of libworldview opens and closes many) hold queued frames.
+  std::erase_if(opened_, [](const Opened& o) { return o.rollout->status().closed; });
   opened_.push_back({where, *rollout});
   return std::shared_ptr<wv::FrameSource>(*rollout);
 }

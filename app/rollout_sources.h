@@ -63,7 +63,8 @@ class RolloutSources {
   // Ids of the models open() can run: the local catalog's, or the tethered server's.
   std::vector<std::string> available_models() const;
 
-  // Logs, per rollout, the words its model did not know and why it failed, if it did.
+  // Logs, per rollout, the words its model did not know and why it failed, if it did (closed
+  // rollouts are let go at the next open()).
   void report() const;
 
   // The local inference core, for `worldview serve` (null engine when tethered).

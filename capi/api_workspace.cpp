@@ -1,4 +1,6 @@
-// The C API (wv/worldview.h): workspaces.
+// The C API (wv/worldview.h): workspaces and their review.
+#include <cmath>
+
 #include "capi/call_result.h"
 #include "capi/engine.h"
 #include "capi/handles.h"
@@ -7,6 +9,26 @@
 #include "wv/worldview.h"
 
 using namespace wv::capi;
+
+namespace {
+
+// The workspace of `handle` when `panel` is one of its panels; else null, with the error set.
+std::shared_ptr<WorkspaceState> find_panel(wv_workspace handle, size_t panel, const char* function, wv_result* error) {
+  auto state = find_handle<WorkspaceState>(handle);
+  if (!state) {
+    *error = invalid_handle(function, "workspace");
+    return nullptr;
+  }
+  const size_t count = state->panels().size();
+  if (panel >= count) {
+    *error = fail(WV_ERROR_INVALID_ARGUMENT, std::string(function) + ": panel " + std::to_string(panel) + " of " +
+                                                 std::to_string(count) + " panels");
+    return nullptr;
+  }
+  return state;
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -98,6 +120,91 @@ wv_result wv_workspace_save(wv_workspace handle, const char* path) {
     if (!state) return invalid_handle("wv_workspace_save", "workspace");
     if (!path) return null_argument("wv_workspace_save", "path");
     return from_status(state->save(path), WV_ERROR_BAD_INPUT);
+  });
+}
+
+wv_result wv_workspace_panel_rating(wv_workspace handle, size_t panel, int32_t* out_rating) {
+  return guarded([&] {
+    wv_result error = WV_OK;
+    auto state = find_panel(handle, panel, "wv_workspace_panel_rating", &error);
+    if (!state) return error;
+    if (!out_rating) return null_argument("wv_workspace_panel_rating", "out_rating");
+    *out_rating = state->review(panel).rating;
+    return WV_OK;
+  });
+}
+
+wv_result wv_workspace_set_panel_rating(wv_workspace handle, size_t panel, int32_t rating) {
+  return guarded([&] {
+    wv_result error = WV_OK;
+    auto state = find_panel(handle, panel, "wv_workspace_set_panel_rating", &error);
+    if (!state) return error;
+    return from_status(state->rate(panel, rating), WV_ERROR_INVALID_ARGUMENT);
+  });
+}
+
+wv_result wv_workspace_panel_note_count(wv_workspace handle, size_t panel, size_t* out_count) {
+  return guarded([&] {
+    wv_result error = WV_OK;
+    auto state = find_panel(handle, panel, "wv_workspace_panel_note_count", &error);
+    if (!state) return error;
+    if (!out_count) return null_argument("wv_workspace_panel_note_count", "out_count");
+    *out_count = state->review(panel).notes.size();
+    return WV_OK;
+  });
+}
+
+wv_result wv_workspace_panel_note(wv_workspace handle, size_t panel, size_t index, wv_review_note* out_note,
+                                  char* buffer, size_t buffer_size, size_t* out_length) {
+  return guarded([&] {
+    wv_result error = WV_OK;
+    auto state = find_panel(handle, panel, "wv_workspace_panel_note", &error);
+    if (!state) return error;
+    const wv::app::ReviewSpec review = state->review(panel);
+    if (index >= review.notes.size()) {
+      return fail(WV_ERROR_INVALID_ARGUMENT, "wv_workspace_panel_note: note " + std::to_string(index) + " of " +
+                                                 std::to_string(review.notes.size()) + " notes");
+    }
+    const wv::app::ReviewNote& note = review.notes[index];
+    if (out_note) {
+      *out_note = wv_review_note{};
+      out_note->frame = note.frame;
+      out_note->time_s = note.time_s;
+      out_note->has_point = note.point_uv ? 1 : 0;
+      if (note.point_uv) {
+        out_note->point_uv[0] = note.point_uv->x;
+        out_note->point_uv[1] = note.point_uv->y;
+      }
+    }
+    return copy_text(note.text, buffer, buffer_size, out_length, "wv_workspace_panel_note");
+  });
+}
+
+wv_result wv_workspace_add_panel_note(wv_workspace handle, size_t panel, int64_t frame, const char* text,
+                                      const float* point_uv) {
+  return guarded([&] {
+    wv_result error = WV_OK;
+    auto state = find_panel(handle, panel, "wv_workspace_add_panel_note", &error);
+    if (!state) return error;
+    if (!text) return null_argument("wv_workspace_add_panel_note", "text");
+    if (frame < 0) return fail(WV_ERROR_INVALID_ARGUMENT, "wv_workspace_add_panel_note: frame < 0");
+    std::optional<glm::vec2> point;
+    if (point_uv) {
+      if (!std::isfinite(point_uv[0]) || !std::isfinite(point_uv[1])) {
+        return fail(WV_ERROR_INVALID_ARGUMENT, "wv_workspace_add_panel_note: point_uv is not a finite point");
+      }
+      point = glm::vec2(point_uv[0], point_uv[1]);
+    }
+    return from_status(state->add_note(panel, frame, text, point), WV_ERROR_INVALID_ARGUMENT);
+  });
+}
+
+wv_result wv_workspace_remove_panel_note(wv_workspace handle, size_t panel, size_t index) {
+  return guarded([&] {
+    wv_result error = WV_OK;
+    auto state = find_panel(handle, panel, "wv_workspace_remove_panel_note", &error);
+    if (!state) return error;
+    return from_status(state->remove_note(panel, index), WV_ERROR_INVALID_ARGUMENT);
   });
 }
 

@@ -213,6 +213,11 @@ std::string Source::prompt_at(int64_t frame_index) const {
   return prompt;
 }
 
+wv::FramePtr Source::last_frame() const {
+  std::lock_guard lock(mutex_);
+  return last_;
+}
+
 app::SourceSpec Source::spec() const {
   std::lock_guard lock(mutex_);
   return spec_;

@@ -80,6 +80,7 @@ class Source {
   std::string error_message() const;
   std::vector<std::string> unknown_words() const;
   app::SourceSpec spec() const;
+  wv::FramePtr last_frame() const;  // the frame acquired last; null: none yet
   // Rollouts: the prompt in force at frame_index as the spec replays it.
   std::string prompt_at(int64_t frame_index) const;
   const wv::FrameSource& frame_source() const { return *source_; }

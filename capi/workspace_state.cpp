@@ -1,6 +1,7 @@
 #include "capi/workspace_state.h"
 
 #include "app/layout.h"
+#include "app/review_note.h"
 #include "capi/engine.h"
 #include "capi/source.h"
 
@@ -48,6 +49,45 @@ void WorkspaceState::place_locked() {
   }
   const std::vector<wv::Pose> poses = app::layout_panels(workspace_.layout, items);
   for (size_t i = 0; i < panels_.size(); ++i) panels_[i].placed.T_world_panel = poses[i];
+}
+
+app::ReviewSpec WorkspaceState::review(size_t panel) const {
+  std::lock_guard lock(mutex_);
+  return workspace_.panels.at(panel).review;
+}
+
+Status WorkspaceState::rate(size_t panel, int stars) {
+  if (Status valid = app::check_rating(stars); !valid) return valid;
+  std::lock_guard lock(mutex_);
+  workspace_.panels.at(panel).review.rating = stars;
+  return {};
+}
+
+Status WorkspaceState::add_note(size_t panel, int64_t frame, const std::string& text,
+                                std::optional<glm::vec2> point_uv) {
+  std::lock_guard lock(mutex_);
+  const Panel& p = panels_.at(panel);
+  // The timecode: the frame's own time when the host has it on screen, else the nominal one.
+  double time_s = 0.0;
+  if (p.source) {
+    const wv::FramePtr last = p.source->last_frame();
+    time_s = last && last->index == frame ? last->pts_s : double(frame) / p.source->frame_source().info().fps;
+  }
+  app::ReviewSpec& review = workspace_.panels.at(panel).review;
+  auto note = app::make_review_note(review, p.placed.name, frame, time_s, text, point_uv);
+  if (!note) return note.error();
+  review.notes.push_back(std::move(*note));
+  return {};
+}
+
+Status WorkspaceState::remove_note(size_t panel, size_t note) {
+  std::lock_guard lock(mutex_);
+  std::vector<app::ReviewNote>& notes = workspace_.panels.at(panel).review.notes;
+  if (note >= notes.size()) {
+    return Error{"note " + std::to_string(note) + " of " + std::to_string(notes.size()) + " notes"};
+  }
+  notes.erase(notes.begin() + std::ptrdiff_t(note));
+  return {};
 }
 
 bool WorkspaceState::same_engine(const Source& source) const { return source.engine() == &engine_; }

@@ -6,10 +6,13 @@
 //   ws->add(source, 1.2f);                                    // placed by the layout
 //   ws->save("mine.wv.json");
 //
+// Panels keep their review (rating, notes pinned to frames) in their spec, so it is saved too.
+//
 // Threading: every method from any thread (one mutex).
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -38,6 +41,12 @@ class WorkspaceState {
   void add(std::shared_ptr<Source> source, float width_m);
   std::vector<Panel> panels() const;
   bool same_engine(const Source& source) const;
+
+  // Review (app/review_note.h's rules); panel indices are checked by the caller (panels()).
+  app::ReviewSpec review(size_t panel) const;
+  Status rate(size_t panel, int stars);
+  Status add_note(size_t panel, int64_t frame, const std::string& text, std::optional<glm::vec2> point_uv);
+  Status remove_note(size_t panel, size_t note);
   Status save(const std::string& path) const;
 
  private:

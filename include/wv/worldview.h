@@ -37,13 +37,14 @@
  * every engine before the process exits: its threads run LibTorch, whose exit-time teardown
  * would pull the ground from under a model step still running.
  *
- * Threading: every function may be called from any thread. No function waits for inference,
- * decoding or the network (only for short locks), except wv_engine_create (loads nothing yet,
- * starts threads), wv_rollout_open (loads the model on its first use), wv_source_wait_frame and
- * the workspace file functions. The library runs its own threads: inference workers and one
- * producer thread that keeps every open source busy while its lookahead has room. Frame
- * callbacks run on that producer thread: keep them short (signal the host's thread); they may
- * call any function of this header except wv_engine_destroy.
+ * Threading: every function may be called from any thread. Frames, status, steering, pausing
+ * and seeking never wait for inference, decoding or the network (only for short locks). These
+ * do wait: wv_engine_create (a tethered engine connects), wv_rollout_open (loads the model on its
+ * first use; tethered: the server's answer), wv_rollout_branch (tethered: the server's answer),
+ * wv_video_open, wv_source_wait_frame and the workspace file functions. The library runs its own
+ * threads: inference workers and one producer thread that keeps every open source busy while its
+ * lookahead has room. Frame callbacks run on that producer thread: keep them short (signal the
+ * host's thread); they may call any function of this header except wv_engine_destroy.
  *
  * Versions: WV_ABI_VERSION is the header's; wv_abi_version() is the library's. A host may run
  * with a library of the same major version and an equal or newer minor version. Structs only
@@ -68,7 +69,7 @@ extern "C" {
 /* Versions ---------------------------------------------------------------------------------- */
 
 #define WV_ABI_VERSION_MAJOR 1
-#define WV_ABI_VERSION_MINOR 0
+#define WV_ABI_VERSION_MINOR 1 /* 1: review ratings and notes */
 #define WV_ABI_VERSION ((WV_ABI_VERSION_MAJOR << 16) | WV_ABI_VERSION_MINOR)
 
 /* (major << 16) | minor of the library the host runs with. */
@@ -132,8 +133,9 @@ typedef struct wv_engine_params {
 } wv_engine_params;
 
 WV_API wv_engine_params wv_engine_default_params(void);
-/* Errors: threads or lookahead out of range, a model file that cannot be named, an unreachable
- * or refusing server. A trusted-models list that cannot be read trusts nothing (logged). */
+/* Errors (WV_ERROR_BAD_INPUT; wv_last_error names the parameter, file or server): threads or
+ * lookahead out of range, a model file that cannot be named, an unreachable or refusing server.
+ * A trusted-models list that cannot be read trusts nothing (logged); the engine still starts. */
 WV_API wv_result wv_engine_create(const wv_engine_params* params, wv_engine* out_engine);
 /* WV_ERROR_WRONG_ORDER while a source or workspace of it is open (nothing is destroyed then). */
 WV_API wv_result wv_engine_destroy(wv_engine engine);
@@ -292,6 +294,29 @@ WV_API wv_result wv_workspace_panel(wv_workspace workspace, size_t index, wv_pan
  * the file replays it. */
 WV_API wv_result wv_workspace_save(wv_workspace workspace, const char* path);
 WV_API wv_result wv_workspace_destroy(wv_workspace workspace);
+
+/* Review: each panel's rating and notes, saved with the workspace (docs/workspace.md). */
+
+typedef struct wv_review_note {
+  int64_t frame;     /* the frame of the panel's source it is pinned to */
+  double time_s;     /* that frame's time on the source's timeline (the timecode) */
+  int32_t has_point; /* 1: also pinned to point_uv on the panel */
+  float point_uv[2]; /* 0..1 from the panel's left and top edges */
+} wv_review_note;
+
+/* 0: not rated; else 1 to 5 stars. */
+WV_API wv_result wv_workspace_panel_rating(wv_workspace workspace, size_t panel, int32_t* out_rating);
+WV_API wv_result wv_workspace_set_panel_rating(wv_workspace workspace, size_t panel, int32_t rating);
+WV_API wv_result wv_workspace_panel_note_count(wv_workspace workspace, size_t panel, size_t* out_count);
+/* Note `index` (< count, in the order written): its pin into out_note, its text into buffer. */
+WV_API wv_result wv_workspace_panel_note(wv_workspace workspace, size_t panel, size_t index, wv_review_note* out_note,
+                                         char* buffer, size_t buffer_size, size_t* out_length);
+/* A note (1 to 4096 bytes of UTF-8, at most 256 per panel) pinned to frame `frame` of the
+ * panel's source (its time: the frame's own when it is the one last acquired, else frame / fps)
+ * and, when point_uv is not NULL, to that point (kept inside the panel). */
+WV_API wv_result wv_workspace_add_panel_note(wv_workspace workspace, size_t panel, int64_t frame, const char* text,
+                                             const float* point_uv);
+WV_API wv_result wv_workspace_remove_panel_note(wv_workspace workspace, size_t panel, size_t index);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,7 @@
 /* tests/capi/lifecycle_test.c — the C API through its whole lifecycle with the built-in model,
  * compiled as C11: engine, rollouts (frames in order, steer, seek, branch, pause, unknown words,
- * frames by display time, the frame callback), a video source, a workspace saved and loaded
- * back, frames outliving their source, and an orderly shutdown.
+ * frames by display time, the frame callback), a video source, a workspace with a review saved
+ * and loaded back, frames outliving their source, and an orderly shutdown.
  * Usage: capi_lifecycle_test OUT_DIR VIDEO_FILE */
 #define _POSIX_C_SOURCE 200809L /* nanosleep */
 #include <math.h>
@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
   CHECK(st.kind == WV_SOURCE_ROLLOUT && st.width > 0 && st.height > 0 && st.fps > 0 && st.frame_count == -1);
   CHECK(st.playing == 1 && st.failed == 0 && st.lookahead_capacity == 3);
   const size_t size = (size_t)st.width * (size_t)st.height * 4;
+  const double fps_a = st.fps;
   uint8_t* a_frames[5];
   for (int i = 0; i < 5; ++i) {
     a_frames[i] = malloc(size);
@@ -206,6 +207,13 @@ int main(int argc, char** argv) {
   CHECK_OK(wv_workspace_create(engine, &ws));
   CHECK_OK(wv_workspace_add_panel(ws, a, 1.2f));
   CHECK_OK(wv_workspace_add_panel(ws, clip, 1.0f));
+  /* Review: a rating and notes pinned to frames (one also to a point), saved with the panels. */
+  CHECK_OK(wv_workspace_set_panel_rating(ws, 0, 4));
+  const float point[2] = {0.25f, 0.5f};
+  CHECK_OK(wv_workspace_add_panel_note(ws, 0, 3, "the balls fall up from here", point));
+  CHECK_OK(wv_workspace_add_panel_note(ws, 1, 10, "a stray note", NULL));
+  CHECK_OK(wv_workspace_add_panel_note(ws, 1, 12, "the test pattern's frame 12", NULL));
+  CHECK_OK(wv_workspace_remove_panel_note(ws, 1, 0));
   CHECK_OK(wv_workspace_save(ws, path));
   CHECK_OK(wv_workspace_destroy(ws));
   CHECK_OK(wv_workspace_load(engine, path, &ws));
@@ -222,6 +230,26 @@ int main(int argc, char** argv) {
   check_prompt(p0.source, 3, kSteer);
   CHECK_OK(wv_source_status_get(p1.source, &st));
   CHECK(st.kind == WV_SOURCE_VIDEO);
+  {
+    int32_t rating = -1;
+    size_t notes = 0;
+    wv_review_note note;
+    char text[64];
+    CHECK_OK(wv_workspace_panel_rating(ws, 0, &rating));
+    CHECK(rating == 4);
+    CHECK_OK(wv_workspace_panel_note_count(ws, 0, &notes));
+    CHECK(notes == 1);
+    CHECK_OK(wv_workspace_panel_note(ws, 0, 0, &note, text, sizeof text, NULL));
+    CHECK(strcmp(text, "the balls fall up from here") == 0 && note.frame == 3 && note.has_point == 1);
+    CHECK(note.point_uv[0] == 0.25f && note.point_uv[1] == 0.5f && fabs(note.time_s - 3.0 / fps_a) < 1e-6);
+    CHECK_OK(wv_workspace_panel_rating(ws, 1, &rating));
+    CHECK(rating == 0);
+    CHECK_OK(wv_workspace_panel_note_count(ws, 1, &notes));
+    CHECK(notes == 1);
+    CHECK_OK(wv_workspace_panel_note(ws, 1, 0, &note, text, sizeof text, NULL));
+    CHECK(strcmp(text, "the test pattern's frame 12") == 0 && note.frame == 12 && note.has_point == 0);
+    CHECK(fabs(note.time_s - 1.2) < 1e-6); /* the clip runs at 10 fps */
+  }
   uint8_t* reloaded = malloc(size);
   CHECK(next_frame(p0.source, reloaded, size) == 0);
   CHECK(memcmp(reloaded, a_frames[0], size) == 0);

@@ -1,8 +1,9 @@
 /* tests/capi/misuse_test.c — the C API refuses misuse and bad input with an error code and a
  * message naming the input, never a crash: NULL and stale handles, handles of another kind,
  * double destroy and close, release without acquire, wrong order, bad parameters, missing and
- * damaged files, unknown models, small buffers. Compiled as C11.
+ * damaged files, unknown models, small buffers, bad review ratings and notes. Compiled as C11.
  * Usage: capi_misuse_test OUT_DIR VIDEO_FILE */
+#include <math.h>
 #include <stdint.h>
 
 #include "capi_check.h"
@@ -152,6 +153,22 @@ int main(int argc, char** argv) {
   /* A workspace holds the engine too; a source of another engine is refused. */
   CHECK_OK(wv_workspace_create(engine, &ws));
   CHECK_FAILS(wv_workspace_add_panel(ws, source, 0.0f), WV_ERROR_INVALID_ARGUMENT, "width_m");
+
+  /* Review: no such panel, a rating out of range, empty, non-UTF-8 or NULL text, a negative
+   * frame, a point that is not a number, no such note. */
+  CHECK_FAILS(wv_workspace_set_panel_rating(ws, 0, 3), WV_ERROR_INVALID_ARGUMENT, "panel 0 of 0 panels");
+  CHECK_OK(wv_workspace_add_panel(ws, source, 1.0f));
+  CHECK_FAILS(wv_workspace_set_panel_rating(ws, 0, 6), WV_ERROR_INVALID_ARGUMENT, "0 (none) to 5 stars");
+  CHECK_FAILS(wv_workspace_set_panel_rating(ws, 0, -1), WV_ERROR_INVALID_ARGUMENT, "0 (none) to 5 stars");
+  CHECK_FAILS(wv_workspace_add_panel_note(ws, 0, 1, "", NULL), WV_ERROR_INVALID_ARGUMENT, "nothing to note");
+  CHECK_FAILS(wv_workspace_add_panel_note(ws, 0, 1, "bad \xff byte", NULL), WV_ERROR_INVALID_ARGUMENT, "not UTF-8");
+  CHECK_FAILS(wv_workspace_add_panel_note(ws, 0, 1, NULL, NULL), WV_ERROR_INVALID_ARGUMENT, "text is NULL");
+  CHECK_FAILS(wv_workspace_add_panel_note(ws, 0, -2, "late", NULL), WV_ERROR_INVALID_ARGUMENT, "frame < 0");
+  const float nan_point[2] = {NAN, 0.5f};
+  CHECK_FAILS(wv_workspace_add_panel_note(ws, 0, 1, "where?", nan_point), WV_ERROR_INVALID_ARGUMENT, "finite");
+  CHECK_FAILS(wv_workspace_panel_note(ws, 0, 0, NULL, NULL, 0, NULL), WV_ERROR_INVALID_ARGUMENT, "note 0 of 0");
+  CHECK_FAILS(wv_workspace_remove_panel_note(ws, 0, 3), WV_ERROR_INVALID_ARGUMENT, "note 3 of 0");
+  CHECK_FAILS(wv_workspace_panel_rating(NULL, 0, NULL), WV_ERROR_INVALID_HANDLE, "workspace");
   CHECK_OK(wv_source_close(source));
   CHECK_FAILS(wv_workspace_add_panel(ws, source, 1.0f), WV_ERROR_INVALID_HANDLE, "source");
   CHECK_FAILS(wv_engine_destroy(engine), WV_ERROR_WRONG_ORDER, "still open");
