@@ -14,10 +14,10 @@
  *     wv_frame frame;
  *     wv_frame_info info;
  *     if (wv_source_acquire_frame(rollout, display_time_s, &frame, &info) == WV_OK) {
- *       upload(info.pixels, info.width, info.height, info.stride_bytes);   // RGBA8, sRGB
+ *       if (info.is_new) upload(info.pixels, info.width, info.height, info.stride_bytes);  // RGBA8 sRGB
  *       wv_frame_release(frame);
+ *       if (user_typed) wv_rollout_steer(rollout, info.index + 1, "three red balls in a dark blue room. gravity flips");
  *     }
- *     if (user_typed) wv_rollout_steer(rollout, info.index + 1, "gravity flips");
  *   }
  *   wv_source_close(rollout);
  *   wv_engine_destroy(engine);
