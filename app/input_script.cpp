@@ -1,7 +1,9 @@
 #include "app/input_script.h"
 
+#include <array>
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 #include "app/desktop_window.h"
 #include "app/text_file.h"
@@ -96,9 +98,16 @@ Result<InputScript> InputScript::parse(const std::string& text, const std::strin
 }
 
 void InputScript::apply_due(double t_s, DesktopWindow& window) {
+  // Each key and button changes at most once a frame: a press and its release in one frame
+  // would leave no trace in a UI that reads state per frame (a slow frame under load would eat
+  // the click). The second change, and everything after it, waits for the next frame.
+  std::array<bool, kKeyCount + 2> changed{};  // keys, then the left and right buttons
+  auto first_change = [&](size_t slot) { return !std::exchange(changed[slot], true); };
   for (; next_ < actions_.size() && actions_[next_].at_s <= t_s; ++next_) {
     const InputAction& a = actions_[next_];
     MouseKeyboard& input = window.input();
+    if (a.kind == InputAction::Kind::Key && !first_change(size_t(a.key))) return;
+    if (a.kind == InputAction::Kind::Button && !first_change(kKeyCount + (a.right ? 1 : 0))) return;
     switch (a.kind) {
       case InputAction::Kind::Move: window.move_cursor(a.xy); break;
       case InputAction::Kind::Key: input.set(a.key, a.down); break;

@@ -16,7 +16,11 @@
 //   auto script = wv::app::InputScript::load("grab.txt");   // Error: "grab.txt:3: ..." on bad lines
 //   script->apply_due(t_s, window);                         // every frame, before reading input
 //
-// Actions at the same time apply in file order; times must not decrease.
+// Actions at the same time apply in file order; times must not decrease. A key or button changes
+// at most once a frame (a press and its release in one slow frame would leave no trace): the
+// second change and the actions after it wait for the next frame, so a script stretches rather
+// than loses input when frames are slow. Held keys repeat with the frame rate; tap a key per
+// character to edit text reliably.
 #pragma once
 
 #include <string>

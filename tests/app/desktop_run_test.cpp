@@ -78,6 +78,17 @@ std::string move_to(double at_s, glm::vec3 p, int width, int height) {
   return std::to_string(at_s) + " move " + std::to_string(px.x) + " " + std::to_string(px.y) + "\n";
 }
 
+// Empties the focused text field of up to `chars` characters from its end: Backspace pressed
+// and released once per character (held keys repeat with the frame rate, which load changes).
+std::string erase_field(double at_s, int chars) {
+  std::string lines = std::to_string(at_s) + " key end down\n" + std::to_string(at_s + 0.05) + " key end up\n";
+  for (int i = 0; i < chars; ++i) {
+    const double t = at_s + 0.1 + 0.05 * i;
+    lines += std::to_string(t) + " key backspace down\n" + std::to_string(t + 0.025) + " key backspace up\n";
+  }
+  return lines;
+}
+
 double pixel_difference(const wv::Frame& a, const wv::Frame& b, glm::ivec2 at) {
   const bool inside = at.x >= 0 && at.y >= 0 && at.x < a.width && at.y < a.height && a.width == b.width &&
                       a.height == b.height;
@@ -137,11 +148,10 @@ TEST(DesktopRun, AShiftDragMovesAPanelAndTheWheelPushesIt) {
 }
 
 TEST(DesktopRun, TheConsoleInTheSceneSteersARolloutFromItsPromptField) {
-  // Click the prompt field, empty it (held Backspace repeats), type a prompt, click Steer.
+  // Click the prompt field, empty it, type a prompt, click Steer.
   const fs::path script = write_file(
       "desktop-steer.txt", move_to(0.5, console_point(kPromptField), 1280, 720) +
-                               "0.6 press left\n0.7 release left\n0.8 key end down\n0.9 key end up\n"
-                               "1.0 key backspace down\n2.4 key backspace up\n2.5 type a red storm\n" +
+                               "0.6 press left\n0.7 release left\n" + erase_field(0.8, 12) + "2.5 type a red storm\n" +
                                move_to(2.7, console_point(kSteerButton), 1280, 720) +
                                "2.8 press left\n2.9 release left\n3.8 close\n");
   const ProgramRun r = run_desktop("--model-file " + kFixture + " --prompt \"a calm sea\" --width 1280 --height 720 "
@@ -162,8 +172,7 @@ TEST(DesktopRun, TheConsoleInTheSceneSteersARolloutFromItsPromptField) {
 TEST(DesktopRun, TheConsoleBranchesARolloutIntoANewPanelBesideIt) {
   const fs::path script = write_file(
       "desktop-branch.txt", move_to(0.5, console_point(kPromptField), 1280, 720) +
-                                "0.6 press left\n0.7 release left\n0.8 key end down\n0.9 key end up\n"
-                                "1.0 key backspace down\n2.4 key backspace up\n2.5 type a red storm\n" +
+                                "0.6 press left\n0.7 release left\n" + erase_field(0.8, 12) + "2.5 type a red storm\n" +
                                 move_to(2.7, console_point(kBranchButton), 1280, 720) +
                                 "2.8 press left\n2.9 release left\n3.8 close\n");
   const ProgramRun r = run_desktop("--model-file " + kFixture + " --prompt \"a calm sea\" --width 1280 --height 720 "
@@ -197,8 +206,7 @@ TEST(DesktopRun, TheConsoleSavesTheWorkspaceWithTheSteeredPromptTrack) {
                                         R"({"format": "worldview-workspace", "version": 2, "panels": []})");
   const fs::path script = write_file(
       "desktop-save.txt", move_to(0.5, console_point(kPromptField), 1280, 720) +
-                              "0.6 press left\n0.7 release left\n0.8 key end down\n0.9 key end up\n"
-                              "1.0 key backspace down\n2.4 key backspace up\n2.5 type a red storm\n" +
+                              "0.6 press left\n0.7 release left\n" + erase_field(0.8, 12) + "2.5 type a red storm\n" +
                               move_to(2.7, console_point(kSteerButton), 1280, 720) + "2.8 press left\n2.9 release left\n" +
                               move_to(3.1, console_point(kWorkspaceTab), 1280, 720) + "3.2 press left\n3.3 release left\n" +
                               move_to(3.5, console_point(kSaveButton), 1280, 720) + "3.6 press left\n3.7 release left\n"
