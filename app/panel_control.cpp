@@ -10,6 +10,7 @@
 #include "app/rollout_track.h"
 #include "app/workspace/workspace.h"
 #include "model/rollout_engine.h"
+#include "net/remote_rollout.h"
 #include "wv/log.h"
 
 namespace wv::app {
@@ -170,11 +171,14 @@ Result<std::string> PanelControl::open_workspace(const std::string& path, double
     if (!before) return Error{"not opening " + path + ": " + before.error().message};
     kept = *before;
   }
-  // The old panels' sources stop producing; local rollouts also let go of their model states
-  // (the rollout sources keep them only for the run's report).
+  // The old panels' sources stop producing; local rollouts let go of their model states and
+  // tethered ones are closed on the server (the rollout sources keep both only for the run's
+  // report).
   for (size_t i = 0; i < size(); ++i) {
-    if (const auto& source = player_.panel(i).source) source->set_playing(false);
+    const std::shared_ptr<wv::FrameSource>& source = player_.panel(i).source;
+    if (source) source->set_playing(false);
     if (const auto r = rollout(i)) r->close();
+    if (const auto remote = std::dynamic_pointer_cast<net::RemoteRollout>(source)) remote->close();
   }
   player_.replace(open_panels(*loaded, path, run_.rollouts.get()), t_s);
   run_.workspace = std::move(*loaded);

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <regex>
 #include <string>
+#include <thread>
 
 #include "headless_test_util.h"
 #include "tests/spawned_program.h"
@@ -113,6 +114,57 @@ TEST(TetheredRun, AServerKilledMidRunIsReconnectedAndTheVideoEqualsALocalRun) {
     EXPECT_EQ(remote_frames[i]->pixels, local_frames[i]->pixels) << "frame " << i << " differs from the local run";
   }
   EXPECT_NE(local_frames.front()->pixels, local_frames.back()->pixels) << "the world moves, so equal videos say something";
+}
+
+// The server's count of open rollouts, from `worldview stats`; -2 when it cannot be read.
+double open_rollouts(const std::string& listen, const fs::path& token) {
+  const auto stats = run_worldview("--connect " + listen + " --token-file " + token.string() + " stats");
+  return stats.exit_code == 0 ? figure_after(stats.output, "rollouts") : -2.0;
+}
+
+// Opening another workspace from the console closes the old panels' tethered rollouts on the
+// server at once, not when the client exits.
+TEST(TetheredRun, OpeningAnotherWorkspaceClosesTheOldTetheredRollouts) {
+  const fs::path dir = output_dir() / "tethered-open";
+  fs::create_directories(dir);
+  const fs::path token = dir / "token";
+  std::ofstream(token) << "a long shared secret\n";
+  const uint16_t port = free_port();
+  ASSERT_NE(port, 0);
+  const std::string listen = "127.0.0.1:" + std::to_string(port);
+  SpawnedProgram server(serve_args(listen, token), (dir / "serve.log").string());
+  ASSERT_TRUE(server.wait_for_output("serve: listening on", 60s)) << server.output();
+
+  std::ofstream(dir / "first.wv.json") << R"({"format": "worldview-workspace", "version": 3, "panels": [
+    {"source": {"kind": "rollout", "model": "drifting_color_field", "prompt": "a calm sea"}}]})";
+  std::ofstream(dir / "second.wv.json") << R"({"format": "worldview-workspace", "version": 3, "panels": [
+    {"source": {"kind": "toyworld", "scene": "a red ball in a dark blue room", "size": [32, 32]}}]})";
+  // The run is an hour at 30 fps; the open comes at 60 s (frame 1800, some seconds in). Before it
+  // the server holds the panel's rollout; after it none, while the client still has minutes to go
+  // (the test stops it then).
+  std::ofstream(dir / "session.txt") << "60 open " + (dir / "second.wv.json").string() + "\n";
+  SpawnedProgram client({"/bin/sh", "-c",
+                         "exec " + kExe + " --connect " + listen + " --token-file " + token.string() +
+                             " headless --workspace " + (dir / "first.wv.json").string() + " --script " +
+                             (dir / "session.txt").string() +
+                             " --seconds 3600 --fps 30 --width 160 --height 90 --still --out " +
+                             (dir / "run.mp4").string()},
+                        (dir / "client.log").string());
+  ASSERT_TRUE(client.started());
+  ASSERT_TRUE(client.wait_for_output("(0%)", 120s)) << client.output();
+  EXPECT_EQ(open_rollouts(listen, token), 1.0) << client.output();
+  ASSERT_TRUE(client.wait_for_output("opened " + (dir / "second.wv.json").string(), 120s)) << client.output();
+  // Close reaches the server asynchronously: allow it a few seconds.
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  double open = open_rollouts(listen, token);
+  while (open != 0.0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(100ms);
+    open = open_rollouts(listen, token);
+  }
+  EXPECT_EQ(open, 0.0) << "the old panel's rollout is still open on the server\n" << client.output();
+  EXPECT_EQ(client.output().find("(10%)"), std::string::npos) << "checked while the client still runs\n" << client.output();
+  client.signal(SIGINT);
+  EXPECT_EQ(client.wait_exit(60s), 0) << client.output();
 }
 
 }  // namespace
