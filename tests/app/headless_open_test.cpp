@@ -64,13 +64,10 @@ TEST(HeadlessOpen, AFileThatIsNotAVideoFailsItsPanelNamingTheFile) {
 // 1 s at 10 fps: red for 0.5 s, then blue.
 fs::path red_then_blue_clip() {
   const fs::path clip = output_dir() / "open-red-blue.mkv";
-  if (!fs::exists(clip)) {
-    const auto made = run_command(
-        "ffmpeg -v error -y -f lavfi -i color=c=red:size=160x120:rate=10:d=0.5 -f lavfi -i "
-        "color=c=blue:size=160x120:rate=10:d=0.5 -filter_complex concat=n=2:v=1:a=0 -pix_fmt yuv420p " +
-        clip.string());
-    EXPECT_EQ(made.exit_code, 0) << made.output;
-  }
+  const auto made = wv::test::make_once(
+      clip, "ffmpeg -v error -y -f lavfi -i color=c=red:size=160x120:rate=10:d=0.5 -f lavfi -i "
+            "color=c=blue:size=160x120:rate=10:d=0.5 -filter_complex concat=n=2:v=1:a=0 -pix_fmt yuv420p");
+  EXPECT_EQ(made.exit_code, 0) << made.output;
   return clip;
 }
 

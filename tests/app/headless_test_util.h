@@ -48,11 +48,9 @@ inline std::string read_bytes(const fs::path& path) {
 // "testsrc=size=160x96:rate=30" (4:2:0, as most videos are).
 inline fs::path lavfi_clip(const std::string& name, const std::string& source, double seconds) {
   const fs::path clip = output_dir() / name;
-  if (!fs::exists(clip)) {
-    const auto made = run_command("ffmpeg -v error -y -f lavfi -i " + source + " -t " + std::to_string(seconds) +
-                                  " -pix_fmt yuv420p " + clip.string());
-    EXPECT_EQ(made.exit_code, 0) << made.output;
-  }
+  const auto made = make_once(clip, "ffmpeg -v error -y -f lavfi -i " + source + " -t " + std::to_string(seconds) +
+                                        " -pix_fmt yuv420p");
+  EXPECT_EQ(made.exit_code, 0) << made.output;
   return clip;
 }
 

@@ -48,12 +48,9 @@ std::unique_ptr<FrameSource> toyworld() {
 // 25 fps, 50 frames, a keyframe every 10.
 std::unique_ptr<FrameSource> clip() {
   const fs::path path = fs::path(WV_TEST_OUTPUT_DIR) / "review_frames" / "clip.mp4";
-  if (!fs::exists(path)) {
-    fs::create_directories(path.parent_path());
-    const auto made = wv::test::run_command("ffmpeg -v error -nostdin -y -f lavfi -i testsrc=size=64x48:rate=25 "
-                                            "-frames:v 50 -g 10 -pix_fmt yuv420p -c:v libx264 " + path.string());
-    EXPECT_EQ(made.exit_code, 0) << made.output;
-  }
+  const auto made = wv::test::make_once(path, "ffmpeg -v error -nostdin -y -f lavfi -i testsrc=size=64x48:rate=25 "
+                                              "-frames:v 50 -g 10 -pix_fmt yuv420p -c:v libx264");
+  EXPECT_EQ(made.exit_code, 0) << made.output;
   auto source = media::open_video_source(path.string());
   EXPECT_TRUE(source.ok()) << source.error().message;
   return std::move(*source);

@@ -20,11 +20,9 @@ namespace fs = std::filesystem;
 
 // 25 fps, 50 frames, a keyframe every 10.
 std::shared_ptr<wv::FrameSource> clip(const std::string& name, const std::string& codec) {
-  const fs::path dir = fs::path(WV_TEST_OUTPUT_DIR) / "video_group";
-  fs::create_directories(dir);
-  const fs::path path = dir / name;
-  const auto made = wv::test::run_command("ffmpeg -v error -nostdin -y -f lavfi -i testsrc=size=64x48:rate=25 "
-                                          "-frames:v 50 -g 10 -pix_fmt yuv420p " + codec + " " + path.string());
+  const fs::path path = fs::path(WV_TEST_OUTPUT_DIR) / "video_group" / name;
+  const auto made = wv::test::make_once(path, "ffmpeg -v error -nostdin -y -f lavfi -i testsrc=size=64x48:rate=25 "
+                                              "-frames:v 50 -g 10 -pix_fmt yuv420p " + codec);
   EXPECT_EQ(made.exit_code, 0) << made.output;
   auto source = media::open_video_source(path.string());
   EXPECT_TRUE(source.ok()) << source.error().message;
