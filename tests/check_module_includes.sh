@@ -11,10 +11,8 @@ check() {
   local folder=$1 pattern=$2 what=$3
   [ -d "$folder" ] || return 0
   local hits
-  # The one exception: the C API's header for Vulkan hosts names Vulkan's types.
   hits=$(grep -rnE --include='*.h' --include='*.hpp' --include='*.cpp' --include='*.c' \
-           "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($pattern)" "$folder" |
-         grep -v '^include/wv/worldview_vulkan\.h:[0-9]*:#include <vulkan/vulkan\.h>$')
+           "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($pattern)" "$folder")
   if [ -n "$hits" ]; then
     echo "$folder/ must not include $what:"
     echo "$hits" | sed 's/^/    /'
