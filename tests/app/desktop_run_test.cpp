@@ -89,6 +89,15 @@ std::string erase_field(double at_s, int chars) {
   return lines;
 }
 
+// Points at a console control at `at_s` and clicks it (press and release 0.1 s apart).
+std::string click(double at_s, glm::vec2 control) {
+  return move_to(at_s, console_point(control), 1280, 720) + std::to_string(at_s + 0.1) + " press left\n" +
+         std::to_string(at_s + 0.2) + " release left\n";
+}
+
+// From 0.5 s: clicks the prompt field, empties it of "a calm sea" and types "a red storm".
+std::string replace_prompt() { return click(0.5, kPromptField) + erase_field(0.8, 12) + "2.5 type a red storm\n"; }
+
 double pixel_difference(const wv::Frame& a, const wv::Frame& b, glm::ivec2 at) {
   const bool inside = at.x >= 0 && at.y >= 0 && at.x < a.width && at.y < a.height && a.width == b.width &&
                       a.height == b.height;
@@ -150,10 +159,7 @@ TEST(DesktopRun, AShiftDragMovesAPanelAndTheWheelPushesIt) {
 TEST(DesktopRun, TheConsoleInTheSceneSteersARolloutFromItsPromptField) {
   // Click the prompt field, empty it, type a prompt, click Steer.
   const fs::path script = write_file(
-      "desktop-steer.txt", move_to(0.5, console_point(kPromptField), 1280, 720) +
-                               "0.6 press left\n0.7 release left\n" + erase_field(0.8, 12) + "2.5 type a red storm\n" +
-                               move_to(2.7, console_point(kSteerButton), 1280, 720) +
-                               "2.8 press left\n2.9 release left\n3.8 close\n");
+      "desktop-steer.txt", replace_prompt() + click(2.7, kSteerButton) + "3.8 close\n");
   const ProgramRun r = run_desktop("--model-file " + kFixture + " --prompt \"a calm sea\" --width 1280 --height 720 "
                                    "--seconds 20 --validate --input-script " + script.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -171,10 +177,7 @@ TEST(DesktopRun, TheConsoleInTheSceneSteersARolloutFromItsPromptField) {
 
 TEST(DesktopRun, TheConsoleBranchesARolloutIntoANewPanelBesideIt) {
   const fs::path script = write_file(
-      "desktop-branch.txt", move_to(0.5, console_point(kPromptField), 1280, 720) +
-                                "0.6 press left\n0.7 release left\n" + erase_field(0.8, 12) + "2.5 type a red storm\n" +
-                                move_to(2.7, console_point(kBranchButton), 1280, 720) +
-                                "2.8 press left\n2.9 release left\n3.8 close\n");
+      "desktop-branch.txt", replace_prompt() + click(2.7, kBranchButton) + "3.8 close\n");
   const ProgramRun r = run_desktop("--model-file " + kFixture + " --prompt \"a calm sea\" --width 1280 --height 720 "
                                    "--seconds 20 --validate --input-script " + script.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -205,12 +208,8 @@ TEST(DesktopRun, TheConsoleSavesTheWorkspaceWithTheSteeredPromptTrack) {
   const fs::path workspace = write_file("desktop-save.wv.json",
                                         R"({"format": "worldview-workspace", "version": 2, "panels": []})");
   const fs::path script = write_file(
-      "desktop-save.txt", move_to(0.5, console_point(kPromptField), 1280, 720) +
-                              "0.6 press left\n0.7 release left\n" + erase_field(0.8, 12) + "2.5 type a red storm\n" +
-                              move_to(2.7, console_point(kSteerButton), 1280, 720) + "2.8 press left\n2.9 release left\n" +
-                              move_to(3.1, console_point(kWorkspaceTab), 1280, 720) + "3.2 press left\n3.3 release left\n" +
-                              move_to(3.5, console_point(kSaveButton), 1280, 720) + "3.6 press left\n3.7 release left\n"
-                              "4.2 close\n");
+      "desktop-save.txt", replace_prompt() + click(2.7, kSteerButton) + click(3.1, kWorkspaceTab) +
+                              click(3.5, kSaveButton) + "4.2 close\n");
   const ProgramRun r = run_desktop("--workspace " + workspace.string() + " --model-file " + kFixture +
                                    " --prompt \"a calm sea\" --width 1280 --height 720 --seconds 20 --validate "
                                    "--input-script " + script.string());
