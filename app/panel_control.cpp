@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/display_label.h"
 #include "app/layout.h"
 #include "app/model_catalog.h"
 #include "app/panel_recording.h"
@@ -28,12 +29,6 @@ RolloutSourceSpec steered(const RolloutSourceSpec& spec, int64_t frame, const st
   for (RolloutBranch& b : out.branches) b.prompt.reset();
   std::erase_if(out.branches, [](const RolloutBranch& b) { return !b.seed; });
   return out;
-}
-
-// As open_panels names panels: "panel 3 (\"three red balls ...\")".
-std::string panel_label(size_t index, const std::string& text) {
-  const std::string label = text.size() > 60 ? text.substr(0, 57) + "..." : text;
-  return "panel " + std::to_string(index) + " (\"" + label + "\")";
 }
 
 PanelPose to_panel_pose(const wv::Pose& T_world_panel) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "app/display_label.h"
 #include "app/layout.h"
 #include "media/video_source.h"
 #include "model/toyworld/source.h"
@@ -27,9 +28,7 @@ std::string panel_name(size_t index, const PanelSpec& spec) {
   const std::string& description = spec.source.kind == SourceSpec::Kind::Rollout ? spec.source.rollout.prompt
                                    : spec.source.kind == SourceSpec::Kind::Video ? spec.source.video.path
                                                                                   : spec.source.toyworld.scene;
-  std::string label = spec.title.empty() ? description : spec.title;
-  if (label.size() > 60) label = label.substr(0, 57) + "...";
-  return "panel " + std::to_string(index) + " (\"" + label + "\")";
+  return panel_label(index, spec.title.empty() ? description : spec.title);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstring>
 
+#include "app/display_label.h"
 #include "capi/call_result.h"
 #include "capi/engine.h"
 #include "capi/handles.h"
@@ -19,8 +20,7 @@ std::atomic<int> g_opened{0};
 // "rollout 3 (\"three red balls ...\")": for messages, unless the host names it.
 std::string source_name(const char* host_name, const char* kind, const std::string& what) {
   if (host_name && *host_name) return host_name;
-  std::string label = what.size() > 60 ? what.substr(0, 57) + "..." : what;
-  return std::string(kind) + " " + std::to_string(++g_opened) + " (\"" + label + "\")";
+  return std::string(kind) + " " + std::to_string(++g_opened) + " (\"" + wv::app::display_label(what) + "\")";
 }
 
 wv_result hand_out(wv::Result<std::shared_ptr<Source>> opened, wv_result code, wv_source* out_source) {

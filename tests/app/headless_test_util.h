@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,25 @@ inline fs::path fresh_output_dir(const std::string& name) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
+}
+
+// Whether one line of `output` holds every one of `parts`, in order. Messages name a panel by a
+// shortened path ("panel 1 (\"...folder/clip.mp4\")"), so tests look for its parts, not the path.
+inline bool has_line_with(const std::string& output, std::initializer_list<std::string> parts) {
+  size_t begin = 0;
+  while (begin < output.size()) {
+    const size_t end = std::min(output.find('\n', begin), output.size());
+    size_t at = begin;
+    bool all = true;
+    for (const std::string& part : parts) {
+      at = output.find(part, at);
+      if (at >= end) { all = false; break; }
+      at += part.size();
+    }
+    if (all) return true;
+    begin = end + 1;
+  }
+  return false;
 }
 
 inline void write_bytes(const fs::path& path, const std::string& bytes) {
