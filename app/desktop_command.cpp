@@ -166,7 +166,7 @@ int run_desktop(const DesktopOptions& o, DesktopStats* out_stats) {
 
     PointerInput input = controls.update(win.input(), dt, ui && ui->wants_text());
     if (ui) {
-      input = ui->update(input, ui_keyboard(win.input()), player, selected, dt, t);
+      input = ui->update(input, ui_keyboard(win.input()), panel_shapes(player), selected, dt, t);
       ui_cpu_s += ui->last_cpu_s();
     }
     const InteractionEffects fx = interaction.update(input, player, dt, t);

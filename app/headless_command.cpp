@@ -173,7 +173,7 @@ int run_headless(const HeadlessOptions& o) {
         status = in.error();
         break;
       }
-      const PointerInput scene = ui->update(in->pointer, in->keys, player, selected, 1.0 / o.fps, t);
+      const PointerInput scene = ui->update(in->pointer, in->keys, panel_shapes(player), selected, 1.0 / o.fps, t);
       selected = interaction.update(scene, player, 1.0 / o.fps, t).selected;
       autosave.update(t);
     }

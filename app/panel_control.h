@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/panel_actions.h"
 #include "app/panel_options.h"
 #include "app/panel_player.h"
 #include "app/panel_review.h"
@@ -38,89 +39,73 @@ namespace wv::app {
 
 class PanelRecordings;
 
-struct PanelStatus {
-  std::string kind;            // the source's kind: "rollout", "video", ...
-  std::string model;           // rollout panels: the model id
-  int64_t frame = -1;          // the frame shown now; -1: none yet
-  double shown_fps = 0.0;      // new frames shown per second, over about the last second
-  double speed = 1.0;          // playback speed (0: paused)
-  size_t lookahead = 0;        // frames computed ahead of display (rollouts)
-  size_t lookahead_capacity = 0;
-  double steer_latency_ms = -1.0;  // the last steer to its first frame; -1: none yet
-  std::string prompt;              // rollouts: the prompt in force at the shown frame (none shown: the latest)
-  std::vector<std::string> unknown_words;  // words of the rollout's prompts its model did not know
-  std::string error;                       // why the panel's source failed; empty: it did not
-};
 
-class PanelControl {
+class PanelControl final : public PanelActions {
  public:
   PanelControl(RunPanels& run, PanelPlayer& player, std::string workspace_path);
   ~PanelControl();
 
   // Once per frame, after the player showed its frames.
-  void update(double t_s);
+  void update(double t_s) override;
 
-  size_t size() const { return player_.size(); }
-  const std::string& name(size_t i) const { return player_.panel(i).name; }
+  size_t size() const override { return player_.size(); }
+  std::string name(size_t i) const override { return player_.panel(i).name; }
   // A rollout computed by this process's engine: steer and branch work on it.
-  bool steerable(size_t i) const { return rollout(i) != nullptr; }
-  Status steer(size_t i, const std::string& text);
+  bool steerable(size_t i) const override { return rollout(i) != nullptr; }
+  Status steer(size_t i, const std::string& text) override;
   // Forks panel i's rollout at the frame after the one it shows into a new panel beside it that
   // continues with `text` and, if given, another noise seed (the engine's branch: both share the
   // frames before). Returns the new panel's index; the workspace gains its spec (a branch of the
   // parent's source).
-  Result<size_t> branch(size_t i, const std::string& text, std::optional<uint64_t> seed, double t_s);
+  Result<size_t> branch(size_t i, const std::string& text, std::optional<uint64_t> seed, double t_s) override;
 
   // A new rollout panel of `model` seeded with `seed`, beside the last panel; returns its index.
-  Result<size_t> add_rollout_panel(const std::string& prompt, const std::string& model, uint64_t seed, double t_s);
+  Result<size_t> add_rollout_panel(const std::string& prompt, const std::string& model, uint64_t seed,
+                                   double t_s) override;
   // Models a new panel can use (ids), and the one to offer first: panel i's if it is a rollout,
   // else the model named on the command line, else the built-in one.
-  std::vector<std::string> models() const;
-  std::string model_like(size_t i) const;
+  std::vector<std::string> models() const override;
+  std::string model_like(size_t i) const override;
   // Places every panel again by the layout `kind` (arc, grid or stack), in panel order.
-  void relayout(LayoutSpec::Kind kind);
-  LayoutSpec::Kind layout() const { return run_.workspace.layout.kind; }
+  void relayout(LayoutSpec::Kind kind) override;
+  LayoutSpec::Kind layout() const override { return run_.workspace.layout.kind; }
 
   // Playback (any panel with a source); t_s is the display time.
-  bool playing(size_t i) const { return player_.speed(i) > 0.0; }
-  void set_playing(size_t i, bool playing, double t_s);
-  void set_speed(size_t i, double speed, double t_s);  // > 0
-  void restart(size_t i, double t_s);
-  void step(size_t i, double t_s);                      // one frame on (pauses)
-  void seek_frame(size_t i, int64_t frame, double t_s);
+  bool playing(size_t i) const override { return player_.speed(i) > 0.0; }
+  void set_playing(size_t i, bool playing, double t_s) override;
+  void set_speed(size_t i, double speed, double t_s) override;  // > 0
+  void restart(size_t i, double t_s) override;
+  void step(size_t i, double t_s) override;  // one frame on (pauses)
+  void seek_frame(size_t i, int64_t frame, double t_s) override;
   // The last frame the panel can be sought to without waiting on the model: what it computed.
-  int64_t seekable_frames(size_t i) const;
+  int64_t seekable_frames(size_t i) const override;
 
-  PanelStatus status(size_t i) const;
+  PanelStatus status(size_t i) const override;
   // The frame panel i shows now (null before its first).
-  const FramePtr& shown(size_t i) const { return player_.shown(i); }
+  FramePtr shown(size_t i) const override { return player_.shown(i); }
   // Rollouts: every prompt change (frame, text) the engine holds now; others: none.
   std::vector<std::pair<int64_t, std::string>> prompt_track(size_t i) const;
 
   // The workspace with every panel where it is now; the workspace file this run came from
   // (empty: none).
-  const std::string& workspace_path() const { return workspace_path_; }
+  std::string workspace_path() const override { return workspace_path_; }
   // Writes the workspace to `path` (atomically, app/workspace/workspace.h); from then on it is
   // the run's workspace file.
-  Status save(const std::string& path);
+  Status save(const std::string& path) override;
   // The workspace as save() would write it now (every panel where it is), and how many saves
   // succeeded so far (app/autosave.h: what is unsaved).
   Workspace workspace_now() const;
   uint64_t saves() const { return saves_; }
   // Ratings and notes of the panels (kept in the workspace, so saving keeps them).
-  PanelReview& review() { return review_; }
+  PanelReview& review() override { return review_; }
   const PanelReview& review() const { return review_; }
 
   // A loop region: once both ends are set (either order), the panel plays frames A to B and
   // jumps back to A when it passes B. It needs a source that can seek back (refused otherwise);
   // it holds for this run only (it is not saved in the workspace).
-  struct LoopRegion {
-    std::optional<int64_t> a, b;
-    bool active() const { return a && b; }
-  };
-  Status set_loop_end(size_t i, bool b_end, int64_t frame);  // b_end: B, else A
-  void clear_loop(size_t i);
-  LoopRegion loop(size_t i) const { return i < loops_.size() ? loops_[i] : LoopRegion{}; }
+  Status set_loop_end(size_t i, bool b_end, int64_t frame) override;  // b_end: B, else A
+  void clear_loop(size_t i) override;
+  LoopRegion loop(size_t i) const override { return i < loops_.size() ? loops_[i] : LoopRegion{}; }
 
   // Opens another workspace file in place of the run's (File > Open): its panels replace every
   // panel, it becomes the file Save writes, and its layout, reviews and prompt tracks are the
@@ -128,22 +113,22 @@ class PanelControl {
   // "file:line: field: reason"), when a panel is being recorded, or when the before-open hook
   // (set_before_open) cannot keep the unsaved changes. A panel whose source fails opens without
   // one (logged), as at the start of a run. Returns what happened, for the console.
-  Result<std::string> open_workspace(const std::string& path, double t_s);
+  Result<std::string> open_workspace(const std::string& path, double t_s) override;
   // Keeps the run's unsaved changes before another workspace replaces them (app/autosave.h);
   // returns what it did, or why it could not. None set: nothing is kept.
   using BeforeOpen = std::function<Result<std::string>()>;
   void set_before_open(BeforeOpen hook) { before_open_ = std::move(hook); }
   // How many workspaces were opened in place of the run's so far.
-  uint64_t opens() const { return player_.replacements(); }
+  uint64_t opens() const override { return player_.replacements(); }
 
   // A new panel playing a video file or image sequence (frame_%04d.png), beside the last panel;
   // returns its index. A file that does not open is an Error naming it and the reason.
-  Result<size_t> open_video_panel(const std::string& path, double t_s);
+  Result<size_t> open_video_panel(const std::string& path, double t_s) override;
 
   // The run's recordings (app/panel_recording.h), for the console's Record toggles; null: the
   // mode records nothing.
   void set_recordings(PanelRecordings* recordings) { recordings_ = recordings; }
-  PanelRecordings* recordings() const { return recordings_; }
+  PanelRecordings* recordings() const override { return recordings_; }
 
  private:
   std::shared_ptr<model::Rollout> rollout(size_t i) const;

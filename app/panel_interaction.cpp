@@ -4,6 +4,12 @@
 
 namespace wv::app {
 
+std::vector<PanelShape> panel_shapes(const PanelPlayer& player) {
+  std::vector<PanelShape> shapes(player.size());
+  for (size_t i = 0; i < player.size(); ++i) shapes[i] = {player.panel(i).T_world_panel, player.panel(i).size_m};
+  return shapes;
+}
+
 InteractionEffects PanelInteraction::update(const PointerInput& input, PanelPlayer& player, double dt_s,
                                             double display_time_s) {
   if (player.replacements() != replacements_seen_) {
@@ -11,10 +17,8 @@ InteractionEffects PanelInteraction::update(const PointerInput& input, PanelPlay
     interaction_.forget_panels();
     hovered_.clear();
   }
-  shapes_.resize(player.size());
   hovered_.resize(player.size(), false);
-  for (size_t i = 0; i < player.size(); ++i) shapes_[i] = {player.panel(i).T_world_panel, player.panel(i).size_m};
-  InteractionEffects fx = interaction_.update(input, shapes_, dt_s);
+  InteractionEffects fx = interaction_.update(input, panel_shapes(player), dt_s);
   for (const auto& [panel, pose] : fx.moved) player.set_pose(panel, pose);
   for (const auto& [panel, delta_s] : fx.scrub_s) player.scrub(panel, delta_s, display_time_s);
   for (const auto& [panel, speed] : fx.speed) player.set_speed(panel, speed, display_time_s);

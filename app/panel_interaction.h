@@ -18,6 +18,9 @@
 
 namespace wv::app {
 
+// Where the player's panels are, as pointers meet them.
+std::vector<PanelShape> panel_shapes(const PanelPlayer& player);
+
 class PanelInteraction {
  public:
   InteractionEffects update(const PointerInput& input, PanelPlayer& player, double dt_s, double display_time_s);
@@ -25,7 +28,6 @@ class PanelInteraction {
 
  private:
   Interaction interaction_;
-  std::vector<PanelShape> shapes_;
   std::vector<bool> hovered_;
   uint64_t replacements_seen_ = 0;  // PanelPlayer::replacements() the state above is of
 };

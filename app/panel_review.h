@@ -18,6 +18,7 @@
 
 #include <glm/glm.hpp>
 
+#include "app/panel_actions.h"
 #include "app/panel_player.h"
 #include "app/review_export.h"
 #include "app/rollout_sources.h"
@@ -25,31 +26,27 @@
 
 namespace wv::app {
 
-class PanelReview {
+class PanelReview final : public ReviewActions {
  public:
   PanelReview(Workspace& workspace, const PanelPlayer& player, RolloutSources* rollouts);
 
-  int rating(size_t panel) const { return workspace_.panels[panel].review.rating; }
+  int rating(size_t panel) const override { return workspace_.panels[panel].review.rating; }
   // The frame a new note on the panel would be pinned to (null: none shown yet).
-  const FramePtr& shown(size_t panel) const { return player_.shown(panel); }
+  FramePtr shown(size_t panel) const override { return player_.shown(panel); }
   // 0 clears the rating; 1 to 5 stars.
-  Status rate(size_t panel, int stars);
+  Status rate(size_t panel, int stars) override;
   // A note at the frame the panel shows now; refused (saying why) when it shows none yet, the
   // text is empty or too long, or the panel has the most notes it may have.
-  Status add_note(size_t panel, const std::string& text, std::optional<glm::vec2> point_uv);
-  void remove_note(size_t panel, size_t note);
+  Status add_note(size_t panel, const std::string& text, std::optional<glm::vec2> point_uv) override;
+  void remove_note(size_t panel, size_t note) override;
 
-  struct Entry {
-    size_t panel = 0;
-    size_t note = 0;  // in the panel's notes
-  };
   // Every panel's notes: panel by panel, each panel's in the order they were written.
-  std::vector<Entry> notes() const;
-  const ReviewNote& note(Entry entry) const { return workspace_.panels[entry.panel].review.notes[entry.note]; }
+  std::vector<Entry> notes() const override;
+  ReviewNote note(Entry entry) const override { return workspace_.panels[entry.panel].review.notes[entry.note]; }
 
   // Writes the review summary into `folder`: frames noted in this run as they were shown,
   // others replayed from a fresh copy of their panel's source.
-  Result<ReviewExport> export_to(const std::string& folder) const;
+  Result<ReviewExport> export_to(const std::string& folder) const override;
   // The panels were replaced (another workspace opened): the pixels kept were of the old ones.
   void forget_pixels() { pixels_.clear(); }
 

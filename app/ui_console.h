@@ -16,7 +16,7 @@
 //                                    notes of all panels (pick to jump, delete), export
 //
 // With no panels only the Workspace tab shows (Open brings panels into an empty room).
-// Every control does what it says through PanelControl; one that cannot act on the current panel
+// Every control does what it says through PanelActions (app/panel_actions.h); one that cannot act on the current panel
 // (steering a video) is disabled and says why, and failures show in the console.
 //
 //   wv::app::UiConsole console(control);
@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-#include "app/panel_control.h"
+#include "app/panel_actions.h"
 #include "app/ui_controls.h"
 #include "app/panel_thumbnails.h"
 #include "app/ui_review_tab.h"
@@ -45,7 +45,7 @@ class UiConsole {
   static constexpr double kStatusRefresh_s = 0.25;
   static constexpr size_t kMaxHistory = 16;
 
-  explicit UiConsole(PanelControl& control) : control_(control) {}
+  explicit UiConsole(PanelActions& control) : control_(control) {}
 
   // The panel the console acts on (e.g. the one the user selected in the scene).
   void set_target(size_t panel);
@@ -73,7 +73,7 @@ class UiConsole {
   void message_line() const;
   UiRecordControls::Report reporter();
 
-  PanelControl& control_;
+  PanelActions& control_;
   size_t target_ = 0;
   std::string prompt_;
   bool prompt_for_target_ = false;  // prompt_ holds the target's prompt or the user's edit of it
@@ -92,7 +92,7 @@ class UiConsole {
   double status_at_s_ = -1.0;
   UiReviewTab review_tab_;
   std::optional<PanelHit> pointer_hit_;
-  uint64_t opens_seen_ = 0;  // PanelControl::opens() the console's per-panel state is of
+  uint64_t opens_seen_ = 0;  // PanelActions::opens() the console's per-panel state is of
 };
 
 }  // namespace wv::app

@@ -20,23 +20,21 @@ wv::Pose console_pose(float eye_height_m) {
   return wv::look_at(position, position + (position - eye));
 }
 
-UiLayer::UiLayer(renderer::Renderer& renderer, PanelControl& control, const wv::Pose& T_world_console)
+UiLayer::UiLayer(renderer::Renderer& renderer, PanelActions& actions, const wv::Pose& T_world_console)
     : renderer_(renderer),
-      control_(control),
+      actions_(actions),
       surface_(kConsolePixels),
-      console_(control),
+      console_(actions),
       shape_{T_world_console, kConsoleSize_m},
       texture_(renderer.create_texture()) {}
 
 UiLayer::~UiLayer() { renderer_.destroy_texture(texture_); }
 
-PointerInput UiLayer::update(const PointerInput& input, const UiKeyboard& keys, const PanelPlayer& player,
+PointerInput UiLayer::update(const PointerInput& input, const UiKeyboard& keys, std::span<const PanelShape> scene,
                              std::optional<size_t> selected, double dt_s, double t_s) {
   const double start = thread_cpu_s();
-  scene_shapes_.resize(player.size());
-  for (size_t i = 0; i < player.size(); ++i) scene_shapes_[i] = {player.panel(i).T_world_panel, player.panel(i).size_m};
   const glm::ivec2 size_px = surface_.size_px();
-  routing_ = router_.route(input, {&shape_, 1}, {&size_px, 1}, scene_shapes_, dt_s);
+  routing_ = router_.route(input, {&shape_, 1}, {&size_px, 1}, scene, dt_s);
   const InteractionEffects fx = grab_.update(routing_.ui_grab, {&shape_, 1}, dt_s);
   for (const auto& [surface, pose] : fx.moved) shape_.T_world_panel = pose;
 
@@ -45,11 +43,11 @@ PointerInput UiLayer::update(const PointerInput& input, const UiKeyboard& keys, 
     const PointerState& p = routing_.scene.hands[hand];
     if (!p.active) continue;
     const glm::vec3 direction = p.T_world_pointer.orientation * glm::vec3(0.0f, 0.0f, -1.0f);
-    if (const auto hit = pick_panel(p.T_world_pointer.position, direction, scene_shapes_))
+    if (const auto hit = pick_panel(p.T_world_pointer.position, direction, scene))
       console_.pointer_hit({.panel = hit->panel, .uv = hit->uv});
   }
   if (selected) console_.set_target(*selected);
-  control_.update(t_s);
+  actions_.update(t_s);
   const UiPointer pointer = routing_.surface ? routing_.pointer : UiPointer{};
   if (wv::FramePtr frame = surface_.frame(dt_s, pointer, keys, [&] { console_.build(t_s); }))
     renderer_.update_texture(texture_, std::move(frame));

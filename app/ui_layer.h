@@ -5,11 +5,11 @@
 // the desktop, the console's virtual keyboard in the headset).
 //
 //   wv::app::UiLayer ui(renderer, control, wv::app::console_pose(eye_height_m));
-//   PointerInput scene = ui.update(input, keys, player, selected_last_frame, dt_s, t_s);
+//   PointerInput scene = ui.update(input, keys, panel_shapes(player), selected_last_frame, dt_s, t_s);
 //   selected_last_frame = interaction.update(scene, player, dt_s, t_s).selected;
 //   renderer.render(target, views, ui.draws(player.draws()), env);
 //
-// Threading: the render thread; the renderer and the control outlive the layer.
+// Threading: the render thread; the renderer and the actions (app/panel_actions.h) outlive the layer.
 #pragma once
 
 #include <optional>
@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "app/interaction.h"
-#include "app/panel_control.h"
+#include "app/panel_actions.h"
 #include "app/ui_console.h"
 #include "app/ui_pointer.h"
 #include "app/ui_surface.h"
@@ -35,13 +35,14 @@ wv::Pose console_pose(float eye_height_m);
 
 class UiLayer {
  public:
-  UiLayer(renderer::Renderer& renderer, PanelControl& control, const wv::Pose& T_world_console);
+  UiLayer(renderer::Renderer& renderer, PanelActions& actions, const wv::Pose& T_world_console);
   ~UiLayer();
 
   // Routes the pointers, moves the console when grabbed and runs one UI frame (the console acts
   // on `selected` when the user selected a panel). Returns the pointers the scene gets: those not
   // on the UI.
-  PointerInput update(const PointerInput& input, const UiKeyboard& keys, const PanelPlayer& player,
+  // `scene`: where the panels are (app/panel_interaction.h's panel_shapes).
+  PointerInput update(const PointerInput& input, const UiKeyboard& keys, std::span<const PanelShape> scene,
                       std::optional<size_t> selected, double dt_s, double t_s);
   // The panels' draws followed by the UI's.
   std::span<const renderer::PanelDraw> draws(std::span<const renderer::PanelDraw> panels);
@@ -58,14 +59,13 @@ class UiLayer {
 
  private:
   renderer::Renderer& renderer_;
-  PanelControl& control_;
+  PanelActions& actions_;
   UiSurface surface_;
   UiConsole console_;
   UiPointerRouter router_;
   Interaction grab_;  // grabs of the console itself
   PanelShape shape_;
   renderer::TextureId texture_;
-  std::vector<PanelShape> scene_shapes_;
   std::vector<renderer::PanelDraw> draws_;
   UiRouting routing_;
   double last_cpu_s_ = 0.0;

@@ -14,9 +14,9 @@ const ImVec4 kStarColor{0.85f, 0.65f, 0.15f, 1.0f};
 
 }  // namespace
 
-void UiReviewTab::rating_row(PanelControl& control, size_t target, const UiWorkspaceTab::Report& report,
+void UiReviewTab::rating_row(PanelActions& control, size_t target, const UiWorkspaceTab::Report& report,
                              UiControls& controls) {
-  PanelReview& review = control.review();
+  ReviewActions& review = control.review();
   ImGui::TextUnformatted("Rating");
   for (int stars = 0; stars <= workspace_limits::kMaxRating; ++stars) {
     ImGui::SameLine();
@@ -34,13 +34,13 @@ void UiReviewTab::rating_row(PanelControl& control, size_t target, const UiWorks
   }
 }
 
-std::optional<size_t> UiReviewTab::note_list(PanelControl& control, size_t target, double t_s,
+std::optional<size_t> UiReviewTab::note_list(PanelActions& control, size_t target, double t_s,
                                              const UiWorkspaceTab::Report& report) {
-  PanelReview& review = control.review();
-  const std::vector<PanelReview::Entry> entries = review.notes();
+  ReviewActions& review = control.review();
+  const std::vector<ReviewActions::Entry> entries = review.notes();
   ImGui::Text("Notes of every panel (%zu): pick one to go to its frame", entries.size());
   std::optional<size_t> picked;
-  std::optional<PanelReview::Entry> removed;
+  std::optional<ReviewActions::Entry> removed;
   // Room below for the console's message line.
   ImGui::BeginChild("notes", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), true);
   // Only the visible lines are built: a workspace may hold thousands of notes.
@@ -48,7 +48,7 @@ std::optional<size_t> UiReviewTab::note_list(PanelControl& control, size_t targe
   clipper.Begin(int(entries.size()));
   while (clipper.Step()) {
     for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-      const PanelReview::Entry e = entries[size_t(k)];
+      const ReviewActions::Entry e = entries[size_t(k)];
       const ReviewNote& note = review.note(e);
       ImGui::PushID(k);
       if (ImGui::SmallButton("x")) removed = e;
@@ -75,9 +75,9 @@ std::optional<size_t> UiReviewTab::note_list(PanelControl& control, size_t targe
   return picked;
 }
 
-std::optional<size_t> UiReviewTab::build(PanelControl& control, size_t target, std::optional<PanelHit> hit, double t_s,
+std::optional<size_t> UiReviewTab::build(PanelActions& control, size_t target, std::optional<PanelHit> hit, double t_s,
                                          const UiWorkspaceTab::Report& report, UiControls& controls) {
-  PanelReview& review = control.review();
+  ReviewActions& review = control.review();
   rating_row(control, target, report, controls);
 
   const FramePtr& shown = review.shown(target);

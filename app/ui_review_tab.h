@@ -14,7 +14,7 @@
 
 #include <glm/glm.hpp>
 
-#include "app/panel_control.h"
+#include "app/panel_actions.h"
 #include "app/ui_controls.h"
 #include "app/ui_workspace_tab.h"
 
@@ -29,12 +29,12 @@ struct PanelHit {
 class UiReviewTab {
  public:
   // Returns the panel of a note the user picked (the console then acts on it).
-  std::optional<size_t> build(PanelControl& control, size_t target, std::optional<PanelHit> hit, double t_s,
+  std::optional<size_t> build(PanelActions& control, size_t target, std::optional<PanelHit> hit, double t_s,
                               const UiWorkspaceTab::Report& report, UiControls& controls);
 
  private:
-  void rating_row(PanelControl& control, size_t target, const UiWorkspaceTab::Report& report, UiControls& controls);
-  std::optional<size_t> note_list(PanelControl& control, size_t target, double t_s, const UiWorkspaceTab::Report& report);
+  void rating_row(PanelActions& control, size_t target, const UiWorkspaceTab::Report& report, UiControls& controls);
+  std::optional<size_t> note_list(PanelActions& control, size_t target, double t_s, const UiWorkspaceTab::Report& report);
 
   std::string note_;
   std::string export_folder_;

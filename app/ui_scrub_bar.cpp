@@ -19,7 +19,7 @@ const ImU32 kLoopBand = IM_COL32(255, 190, 60, 60);
 
 }  // namespace
 
-bool UiScrubBar::build(PanelControl& control, const PanelThumbnails& thumbnails, size_t i, int64_t shown_frame,
+bool UiScrubBar::build(PanelActions& control, const PanelThumbnails& thumbnails, size_t i, int64_t shown_frame,
                        double t_s, const Report& report, UiControls& controls) {
   bool sought = false;
   const int64_t last = std::max<int64_t>(control.seekable_frames(i), 1);
@@ -46,7 +46,7 @@ bool UiScrubBar::build(PanelControl& control, const PanelThumbnails& thumbnails,
   const float row_w = slot_w * kSlots + gap * (kSlots - 1);
   const auto x_of = [&](int64_t f) { return std::floor(origin.x + row_w * float(std::clamp<int64_t>(f, 0, last)) / float(last)); };
   const float top = origin.y, bottom = origin.y + slot_h;
-  const PanelControl::LoopRegion loop = control.loop(i);
+  const PanelActions::LoopRegion loop = control.loop(i);
   if (loop.active()) {
     const int64_t a = std::min(*loop.a, *loop.b), b = std::max(*loop.a, *loop.b);
     draw.AddRectFilled(ImVec2(x_of(a), top), ImVec2(std::max(x_of(b), x_of(a) + 1.0f), bottom), kLoopBand);

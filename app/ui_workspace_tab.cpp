@@ -15,7 +15,7 @@ bool is_workspace_file(const std::string& path) {
 
 }  // namespace
 
-std::optional<size_t> UiWorkspaceTab::build(PanelControl& control, const std::string& prompt, size_t target,
+std::optional<size_t> UiWorkspaceTab::build(PanelActions& control, const std::string& prompt, size_t target,
                                             double t_s, const Report& report, UiControls& controls) {
   const std::string path = control.workspace_path();  // a copy: saving may change it
   ImGui::BeginDisabled(path.empty());

@@ -125,7 +125,7 @@ Status XrFrameLoop::interact(double dt_s, XrTime time) {
   if (!controllers) return controllers.error();
   const PointerInput input = pointer_input(*controllers);
   // The console takes the rays that meet it first; no physical keyboard here (its own instead).
-  const PointerInput scene = ui_ ? ui_->update(input, UiKeyboard{}, player_, selected_, dt_s, display_time_s_) : input;
+  const PointerInput scene = ui_ ? ui_->update(input, UiKeyboard{}, panel_shapes(player_), selected_, dt_s, display_time_s_) : input;
   const InteractionEffects fx = interaction_.update(scene, player_, dt_s, display_time_s_);
   selected_ = fx.selected;
   InteractionEffects ray_ends = fx;  // a ray on the console ends there, lit as on a panel

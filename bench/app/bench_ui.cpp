@@ -21,6 +21,7 @@
 #include <glm/gtc/quaternion.hpp>
 
 #include "app/panel_control.h"
+#include "app/panel_interaction.h"
 #include "app/panel_player.h"
 #include "app/panels.h"
 #include "app/ui_layer.h"
@@ -116,7 +117,7 @@ int main(int argc, char** argv) {
       const glm::vec4 tab = ui.console().controls().at(which == "review" ? "tab:review" : "tab:playback");
       const glm::vec2 at = which == "typing" ? field : glm::vec2((tab.x + tab.z) / 2, (tab.y + tab.w) / 2);
       for (bool down : {false, true, false}) {
-        ui.update(mouse_on_console(ui.pose(), at, down), {}, player, std::nullopt, dt, t += dt);
+        ui.update(mouse_on_console(ui.pose(), at, down), {}, panel_shapes(player), std::nullopt, dt, t += dt);
       }
     }
     std::vector<double> ms;
@@ -134,7 +135,7 @@ int main(int argc, char** argv) {
         if (k % 40 == 39) keys.held[size_t(UiKey::Backspace)] = true;  // keep the prompt short
       }
       const double start = thread_cpu_s();
-      ui.update(input, keys, player, std::nullopt, dt, t);
+      ui.update(input, keys, panel_shapes(player), std::nullopt, dt, t);
       ms.push_back(1e3 * (thread_cpu_s() - start));
     }
     const Figures f = summarize(std::move(ms), ui.frames_drawn() - drawn_before);
