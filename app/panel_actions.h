@@ -134,4 +134,9 @@ class PanelActions {
   virtual PanelRecordings* recordings() const = 0;
 };
 
+// The specs of the panels Add panel and Open make, checked: a prompt of 1 to 4096 bytes; a path
+// that is not empty (made absolute, so a workspace saved elsewhere later still finds it).
+Result<PanelSpec> rollout_panel_spec(const std::string& prompt, const std::string& model, uint64_t seed);
+Result<PanelSpec> video_panel_spec(const std::string& path);
+
 }  // namespace wv::app

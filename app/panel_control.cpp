@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 
 #include "app/display_label.h"
 #include "app/layout.h"
@@ -17,8 +16,6 @@
 namespace wv::app {
 namespace {
 
-constexpr double kRateWindow_s = 1.0;
-
 // The spec of a rollout steered to `text` from `frame`: what the engine's prompt track now is.
 RolloutSourceSpec steered(const RolloutSourceSpec& spec, int64_t frame, const std::string& text, double fps) {
   if (frame >= 1) return branch_source(spec, frame, text, std::nullopt, fps);
@@ -29,13 +26,6 @@ RolloutSourceSpec steered(const RolloutSourceSpec& spec, int64_t frame, const st
   for (RolloutBranch& b : out.branches) b.prompt.reset();
   std::erase_if(out.branches, [](const RolloutBranch& b) { return !b.seed; });
   return out;
-}
-
-PanelPose to_panel_pose(const wv::Pose& T_world_panel) {
-  const glm::vec3 front = T_world_panel.orientation * glm::vec3(0.0f, 0.0f, 1.0f);
-  return {.position_m = T_world_panel.position,
-          .yaw_deg = glm::degrees(std::atan2(front.x, front.z)),
-          .pitch_deg = glm::degrees(std::asin(std::clamp(front.y, -1.0f, 1.0f)))};
 }
 
 }  // namespace
@@ -52,8 +42,6 @@ std::shared_ptr<model::Rollout> PanelControl::rollout(size_t i) const {
 }
 
 void PanelControl::update(double t_s) {
-  rates_.resize(size());
-  last_frame_.resize(size(), -1);
   resume_speed_.resize(size(), 1.0);
   for (size_t i = 0; i < loops_.size(); ++i) {
     if (!loops_[i].active()) continue;
@@ -61,17 +49,7 @@ void PanelControl::update(double t_s) {
     const int64_t a = std::min(*loops_[i].a, *loops_[i].b), b = std::max(*loops_[i].a, *loops_[i].b);
     if (player_.position_s(i, t_s) * fps(i) >= double(b + 1)) seek_frame(i, a, t_s);
   }
-  for (size_t i = 0; i < size(); ++i) {
-    Rate& r = rates_[i];
-    const int64_t frame = player_.shown(i) ? player_.shown(i)->index : -1;
-    if (frame != last_frame_[i] && frame >= 0) ++r.frames;
-    last_frame_[i] = frame;
-    if (t_s - r.since_s >= kRateWindow_s) {
-      r.fps = double(r.frames) / (t_s - r.since_s);
-      r.frames = 0;
-      r.since_s = t_s;
-    }
-  }
+  for (size_t i = 0; i < size(); ++i) rates_.update(i, player_.shown(i) ? player_.shown(i)->index : -1, t_s);
 }
 
 double PanelControl::fps(size_t i) const {
@@ -107,7 +85,7 @@ Result<size_t> PanelControl::branch(size_t i, const std::string& text, std::opti
   Panel panel{.source = *fork, .size_m = parent.size_m, .curve_radius_m = parent.curve_radius_m};
   panel.name = panel_label(size(), "branch: " + text);
   panel.T_world_panel = beside(i, parent.size_m.x);
-  spec.pose = to_panel_pose(panel.T_world_panel);
+  spec.pose = PanelPose::from_pose(panel.T_world_panel);
   // The new panel plays from its first frame, the branch frame, on.
   player_.add(std::move(panel), double(frame) / fps(i), t_s);
   player_.set_speed(size() - 1, player_.speed(i), t_s);
@@ -134,20 +112,15 @@ std::string PanelControl::model_like(size_t i) const {
 
 Result<size_t> PanelControl::add_rollout_panel(const std::string& prompt, const std::string& model, uint64_t seed,
                                                double t_s) {
-  if (prompt.empty() || prompt.size() > workspace_limits::kMaxTextBytes) return Error{"a prompt is 1 to 4096 bytes"};
-  PanelSpec spec;
-  spec.source.kind = SourceSpec::Kind::Rollout;
-  spec.source.rollout = {.model = model, .prompt = prompt, .seed = seed};
-  return add_panel(std::move(spec), prompt, t_s);
+  auto spec = rollout_panel_spec(prompt, model, seed);
+  if (!spec) return spec.error();
+  return add_panel(std::move(*spec), prompt, t_s);
 }
 
 Result<size_t> PanelControl::open_video_panel(const std::string& path, double t_s) {
-  if (path.empty()) return Error{"no file to open: type the path of a video or an image sequence"};
-  PanelSpec spec;
-  spec.source.kind = SourceSpec::Kind::Video;
-  // Absolute: a workspace saved later elsewhere still finds it.
-  spec.source.video.path = std::filesystem::absolute(path).lexically_normal().string();
-  return add_panel(std::move(spec), path, t_s);
+  auto spec = video_panel_spec(path);
+  if (!spec) return spec.error();
+  return add_panel(std::move(*spec), path, t_s);
 }
 
 Result<std::string> PanelControl::open_workspace(const std::string& path, double t_s) {
@@ -180,7 +153,6 @@ Result<std::string> PanelControl::open_workspace(const std::string& path, double
   workspace_path_ = path;
   resume_speed_.clear();
   rates_.clear();
-  last_frame_.clear();
   loops_.clear();
   review_.forget_pixels();
   return "opened " + path + " (" + std::to_string(size()) + " panel(s)); " + kept;
@@ -197,7 +169,7 @@ Result<size_t> PanelControl::add_panel(PanelSpec spec, const std::string& label,
   panel.size_m = {spec.width_m, info.width > 0 ? spec.width_m * float(info.height) / float(info.width) : spec.width_m};
   if (size() > 0) panel.T_world_panel = beside(size() - 1, panel.size_m.x);
   else panel.T_world_panel = layout_panels(run_.workspace.layout, std::vector<LayoutItem>{{panel.size_m}}).front();
-  spec.pose = to_panel_pose(panel.T_world_panel);
+  spec.pose = PanelPose::from_pose(panel.T_world_panel);
   player_.add(std::move(panel), 0.0, t_s);
   run_.workspace.panels.push_back(std::move(spec));
   return size() - 1;
@@ -268,7 +240,7 @@ PanelStatus PanelControl::status(size_t i) const {
   }
   s.kind = source->info().kind;
   s.frame = player_.shown(i) ? player_.shown(i)->index : -1;
-  s.shown_fps = i < rates_.size() ? rates_[i].fps : 0.0;
+  s.shown_fps = rates_.fps(i);
   s.speed = player_.speed(i);
   const SourceSpec& spec = run_.workspace.panels[i].source;
   if (spec.kind == SourceSpec::Kind::Rollout) s.model = spec.rollout.model;
@@ -297,7 +269,7 @@ std::vector<std::pair<int64_t, std::string>> PanelControl::prompt_track(size_t i
 
 Workspace PanelControl::workspace_now() const {
   Workspace now = run_.workspace;
-  for (size_t i = 0; i < size(); ++i) now.panels[i].pose = to_panel_pose(player_.panel(i).T_world_panel);
+  for (size_t i = 0; i < size(); ++i) now.panels[i].pose = PanelPose::from_pose(player_.panel(i).T_world_panel);
   return now;
 }
 

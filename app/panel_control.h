@@ -29,6 +29,7 @@
 #include "app/panel_options.h"
 #include "app/panel_player.h"
 #include "app/panel_review.h"
+#include "app/shown_rates.h"
 #include "wv/result.h"
 
 namespace wv::model {
@@ -140,13 +141,7 @@ class PanelControl final : public PanelActions {
   PanelPlayer& player_;
   std::string workspace_path_;
   std::vector<double> resume_speed_;   // the speed to play at again after a pause
-  struct Rate {
-    double since_s = 0.0;
-    int64_t first_frame = -1, frames = 0;
-    double fps = 0.0;
-  };
-  std::vector<Rate> rates_;
-  std::vector<int64_t> last_frame_;
+  ShownRates rates_;
   uint64_t saves_ = 0;
   PanelReview review_;
   PanelRecordings* recordings_ = nullptr;

@@ -120,15 +120,9 @@ Result<SessionFrameInput> SessionInput::next(double t_s, glm::vec3 eye, const Ui
   if (step.aim == Step::Aim::None) return in;
   glm::vec3 direction = drag_direction_;
   if (step.aim == Step::Aim::Control) {
-    const UiControls& controls = ui.console().controls();
-    const auto it = controls.find(step.control);
-    if (it == controls.end())
-      return bad("the console shows no \"" + step.control + "\" now (is its tab open, its panel a rollout?)");
-    // The control's center, from surface pixels to the console's face in the world.
-    const glm::vec2 px{(it->second.x + it->second.z) / 2.0f, (it->second.y + it->second.w) / 2.0f};
-    const glm::vec3 local{(px.x / float(kConsolePixels.x) - 0.5f) * kConsoleSize_m.x,
-                          (0.5f - px.y / float(kConsolePixels.y)) * kConsoleSize_m.y, 0.0f};
-    direction = glm::normalize(ui.pose().position + ui.pose().orientation * local - eye);
+    const std::optional<glm::vec3> at = ui.control_position(step.control);
+    if (!at) return bad("the console shows no \"" + step.control + "\" now (is its tab open, its panel a rollout?)");
+    direction = glm::normalize(*at - eye);
   } else if (step.aim == Step::Aim::Panel) {
     if (step.panel >= player.size())
       return bad("there is no panel " + std::to_string(step.panel) +

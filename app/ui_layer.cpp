@@ -55,6 +55,16 @@ PointerInput UiLayer::update(const PointerInput& input, const UiKeyboard& keys, 
   return routing_.scene;
 }
 
+std::optional<glm::vec3> UiLayer::control_position(const std::string& name) const {
+  const auto it = console_.controls().find(name);
+  if (it == console_.controls().end()) return std::nullopt;
+  // The control's center, from surface pixels to the console's face in the world.
+  const glm::vec2 px{(it->second.x + it->second.z) / 2.0f, (it->second.y + it->second.w) / 2.0f};
+  const glm::vec3 local{(px.x / float(kConsolePixels.x) - 0.5f) * kConsoleSize_m.x,
+                        (0.5f - px.y / float(kConsolePixels.y)) * kConsoleSize_m.y, 0.0f};
+  return shape_.T_world_panel.position + shape_.T_world_panel.orientation * local;
+}
+
 std::span<const renderer::PanelDraw> UiLayer::draws(std::span<const renderer::PanelDraw> panels) {
   draws_.assign(panels.begin(), panels.end());
   draws_.push_back({.texture = texture_, .T_world_panel = shape_.T_world_panel.matrix(), .size_m = shape_.size_m});

@@ -50,6 +50,9 @@ class UiLayer {
   bool wants_text() const { return surface_.wants_text(); }
   const UiConsole& console() const { return console_; }
   const wv::Pose& pose() const { return shape_.T_world_panel; }
+  // The world point at the center of the console's control `name` (app/ui_controls.h) as drawn
+  // in the last UI frame; none: it was not drawn.
+  std::optional<glm::vec3> control_position(const std::string& name) const;
   // Console frames rasterized so far (only when its pixels changed).
   uint64_t frames_drawn() const { return surface_.frames_drawn(); }
   // Render-thread CPU seconds the last update() took (routing, ImGui, rasterizing).

@@ -52,6 +52,11 @@ wv_result wv_vk_renderer_create(const wv_vk_device* device, const wv_vk_renderer
 
 wv_result wv_vk_renderer_destroy(wv_vk_renderer handle) {
   return guarded([&] {
+    auto host = find_handle<VulkanHost>(handle);
+    if (!host) return invalid_handle("wv_vk_renderer_destroy", "renderer");
+    if (host->has_consoles()) {
+      return fail(WV_ERROR_WRONG_ORDER, "wv_vk_renderer_destroy: a console of it exists (wv_vk_console_destroy first)");
+    }
     if (!remove_handle<VulkanHost>(handle)) return invalid_handle("wv_vk_renderer_destroy", "renderer");
     return WV_OK;
   });

@@ -87,6 +87,11 @@ Result<std::shared_ptr<Source>> Engine::open(const app::SourceSpec& spec, const 
   return adopt(std::make_shared<Source>(std::move(*opened), spec, name));
 }
 
+Result<std::shared_ptr<wv::FrameSource>> Engine::open_copy(const app::SourceSpec& spec, const std::string& name) {
+  std::lock_guard lock(rollouts_mutex_);
+  return app::open_source(spec, name, rollouts_.get());
+}
+
 std::vector<app::Panel> Engine::open_panels(const app::Workspace& workspace, const std::string& file_name,
                                             std::vector<std::shared_ptr<Source>>& sources) {
   std::vector<app::Panel> panels;

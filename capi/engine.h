@@ -35,6 +35,9 @@ class Engine {
   // none (logged). `sources` gets each panel's Source (null where it failed).
   std::vector<app::Panel> open_panels(const app::Workspace& workspace, const std::string& file_name,
                                       std::vector<std::shared_ptr<Source>>& sources);
+  // A fresh copy of a panel's source that nothing pumps and no handle names (a review export
+  // replays it).
+  Result<std::shared_ptr<wv::FrameSource>> open_copy(const app::SourceSpec& spec, const std::string& name);
   // A source made elsewhere (a branch) joins this engine's producer.
   std::shared_ptr<Source> adopt(std::shared_ptr<Source> source);
   // The source was closed: it is no longer pumped or counted.

@@ -16,13 +16,14 @@
 
 namespace wv::capi {
 
-enum class HandleKind : uint8_t { Engine, Source, Frame, Workspace, VulkanRenderer };
+enum class HandleKind : uint8_t { Engine, Source, Frame, Workspace, VulkanRenderer, Console };
 
 class Engine;
 class Source;
 struct AcquiredFrame;
 class WorkspaceState;
 class VulkanHost;
+struct ConsoleHandle;
 
 template <typename T> constexpr HandleKind kind_of();
 template <> constexpr HandleKind kind_of<Engine>() { return HandleKind::Engine; }
@@ -30,6 +31,7 @@ template <> constexpr HandleKind kind_of<Source>() { return HandleKind::Source; 
 template <> constexpr HandleKind kind_of<AcquiredFrame>() { return HandleKind::Frame; }
 template <> constexpr HandleKind kind_of<WorkspaceState>() { return HandleKind::Workspace; }
 template <> constexpr HandleKind kind_of<VulkanHost>() { return HandleKind::VulkanRenderer; }
+template <> constexpr HandleKind kind_of<ConsoleHandle>() { return HandleKind::Console; }
 
 uintptr_t add_object(HandleKind kind, std::shared_ptr<void> object);
 std::shared_ptr<void> find_object(uintptr_t handle, HandleKind kind);

@@ -49,7 +49,7 @@ wv::PumpResult Source::pump() {
 double Source::source_time_locked(double display_time_s) {
   if (!anchor_display_s_) anchor_display_s_ = display_time_s;
   last_display_s_ = display_time_s;
-  return playing_ ? anchor_source_s_ + (display_time_s - *anchor_display_s_) : anchor_source_s_;
+  return playing_ ? anchor_source_s_ + (display_time_s - *anchor_display_s_) * speed_ : anchor_source_s_;
 }
 
 Acquired Source::take_locked(wv::FramePtr frame) {
@@ -139,6 +139,26 @@ void Source::set_playing(bool playing) {
   anchor_display_s_.reset();  // paused: frozen; playing again: runs from the next acquire on
   playing_ = playing;
   source_->set_playing(playing);
+}
+
+bool Source::playing() const {
+  std::lock_guard lock(mutex_);
+  return playing_;
+}
+
+void Source::set_speed(double speed) {
+  std::lock_guard lock(mutex_);
+  if (!(speed > 0.0) || speed == speed_) return;
+  if (playing_ && anchor_display_s_) {
+    anchor_source_s_ = source_time_locked(last_display_s_);  // on from where it is now
+    anchor_display_s_ = last_display_s_;
+  }
+  speed_ = speed;
+}
+
+double Source::speed() const {
+  std::lock_guard lock(mutex_);
+  return speed_;
 }
 
 Status Source::seek(int64_t frame_index) {

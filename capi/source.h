@@ -4,7 +4,7 @@
 // step with every steer and branch (as app/panel_control.h does for the program's panels).
 //
 // Host display time → source time: the clock starts at the first acquire (source time 0, or
-// where a seek put it) and runs at 1x while playing; a pause freezes it at the display time of
+// where a seek put it) and runs at its speed (1x unless set) while playing; a pause freezes it at the display time of
 // the last acquire, and playing again resumes from there at the next acquire.
 //
 // Threading: every method may be called from any thread (one mutex; the callback has its own,
@@ -71,6 +71,10 @@ class Source {
   bool steerable() const { return local_ || remote_; }
 
   void set_playing(bool playing);
+  bool playing() const;
+  // The clock's rate while playing (> 0; 1: real time), from the next acquire on.
+  void set_speed(double speed);
+  double speed() const;
   Status seek(int64_t frame_index);
   void set_callback(wv_frame_ready_fn callback, void* user_data);
   void close();  // stops production; the callback is never called again
@@ -102,6 +106,7 @@ class Source {
   double anchor_source_s_ = 0.0;            // ... it showed this source time
   double last_display_s_ = 0.0;
   bool playing_ = true;
+  double speed_ = 1.0;
   wv::FramePtr last_;
   bool finished_ = false;  // ended or failed: nothing more to pump
   std::atomic<int64_t> produced_{0};  // frames pump() reported (sources without their own count)

@@ -1,5 +1,6 @@
 #include "capi/vulkan_host.h"
 
+#include "capi/host_console.h"
 #include "capi/source.h"
 #include "capi/workspace_state.h"
 #include "renderer/target.h"
@@ -22,6 +23,7 @@ Result<std::unique_ptr<VulkanHost>> VulkanHost::create(const renderer::AdoptedDe
 
 VulkanHost::~VulkanHost() {
   if (renderer_) (void)renderer_->wait_idle();
+  consoles_.clear();  // their textures are the renderer's
   targets_.clear();
   renderer_.reset();  // its textures, pipelines and staging memory
   context_.reset();   // adopted: destroys nothing of the host's
@@ -68,11 +70,29 @@ Status VulkanHost::render(const WorkspaceState& workspace, double display_time_s
     if (!shown.count(source)) renderer_->destroy_texture(texture.id);
   }
   textures_ = std::move(shown);
+  std::span<const renderer::PanelDraw> all = draws;
+  for (const auto& console : consoles_) {
+    if (&console->workspace() == &workspace) all = console->draws(draws);
+  }
   std::vector<renderer::View> render_views;
   for (const HostView& v : views) render_views.push_back(v.view);
-  auto rendered = renderer_->render(**target, render_views, draws, renderer::Environment{});
+  auto rendered = renderer_->render(**target, render_views, all, renderer::Environment{});
   if (!rendered) return rendered.error();
   return {};
+}
+
+Result<std::shared_ptr<HostConsole>> VulkanHost::add_console(std::shared_ptr<WorkspaceState> workspace,
+                                                             const wv::Pose& T_world_console) {
+  for (const auto& console : consoles_) {
+    if (&console->workspace() == workspace.get()) return Error{"the workspace has a console on this renderer already"};
+  }
+  Engine& engine = workspace->engine();
+  consoles_.push_back(std::make_shared<HostConsole>(*renderer_, engine, std::move(workspace), T_world_console));
+  return consoles_.back();
+}
+
+void VulkanHost::remove_console(const HostConsole& console) {
+  std::erase_if(consoles_, [&](const auto& c) { return c.get() == &console; });
 }
 
 Status VulkanHost::forget_images() {

@@ -5,6 +5,7 @@
 //
 //   auto host = VulkanHost::create(handed, {.msaa_samples = 1});
 //   (*host)->render(workspace, display_time_s, views);   // views: T_view_world, projection, image
+//   auto console = (*host)->add_console(workspace, pose);  // drawn by render from then on
 //
 // Threading: the host's render thread.
 #pragma once
@@ -16,6 +17,7 @@
 
 #include "renderer/context.h"
 #include "renderer/renderer.h"
+#include "wv/pose.h"
 #include "wv/result.h"
 
 namespace wv::renderer {
@@ -24,6 +26,7 @@ class ExternalImagesTarget;
 
 namespace wv::capi {
 
+class HostConsole;
 class Source;
 class WorkspaceState;
 
@@ -39,7 +42,15 @@ class VulkanHost {
   static Result<std::unique_ptr<VulkanHost>> create(const renderer::AdoptedDevice& handed, uint32_t msaa_samples);
   ~VulkanHost();  // waits for its own GPU work; destroys only what it made
 
+  // Draws the workspace's panels and its console, if it has one here.
   Status render(const WorkspaceState& workspace, double display_time_s, std::span<const HostView> views);
+
+  // The in-world console of `workspace` (capi/host_console.h): one per workspace. The host's
+  // handle shares it; the renderer draws it until remove_console.
+  Result<std::shared_ptr<HostConsole>> add_console(std::shared_ptr<WorkspaceState> workspace,
+                                                   const wv::Pose& T_world_console);
+  void remove_console(const HostConsole& console);
+  bool has_consoles() const { return !consoles_.empty(); }
   Status forget_images();
 
  private:
@@ -54,6 +65,7 @@ class VulkanHost {
   };
   std::map<const Source*, Texture> textures_;
   std::map<std::vector<VkImage>, std::unique_ptr<renderer::ExternalImagesTarget>> targets_;
+  std::vector<std::shared_ptr<HostConsole>> consoles_;  // they draw with renderer_: gone before it
 };
 
 }  // namespace wv::capi

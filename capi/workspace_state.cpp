@@ -22,6 +22,7 @@ Result<std::shared_ptr<WorkspaceState>> WorkspaceState::load(Engine& engine, con
     state->panels_.push_back({sources[i], std::move(placed[i])});
   }
   state->workspace_ = std::move(*file);
+  state->path_ = path;
   return state;
 }
 
@@ -97,16 +98,43 @@ std::vector<WorkspaceState::Panel> WorkspaceState::panels() const {
   return panels_;
 }
 
-Status WorkspaceState::save(const std::string& path) const {
-  app::Workspace out;
-  {
-    std::lock_guard lock(mutex_);
-    out = workspace_;
-    for (size_t i = 0; i < panels_.size(); ++i) {
-      if (panels_[i].source) out.panels[i].source = panels_[i].source->spec();
-    }
+app::Workspace WorkspaceState::now() const {
+  std::lock_guard lock(mutex_);
+  app::Workspace out = workspace_;
+  for (size_t i = 0; i < panels_.size(); ++i) {
+    if (panels_[i].source) out.panels[i].source = panels_[i].source->spec();
   }
-  return app::save_workspace(path, out);
+  return out;
+}
+
+Status WorkspaceState::save(const std::string& path) {
+  if (Status saved = app::save_workspace(path, now()); !saved) return saved;
+  std::lock_guard lock(mutex_);
+  path_ = path;
+  return {};
+}
+
+std::string WorkspaceState::path() const {
+  std::lock_guard lock(mutex_);
+  return path_;
+}
+
+void WorkspaceState::relayout(app::LayoutSpec::Kind kind) {
+  std::lock_guard lock(mutex_);
+  workspace_.layout.kind = kind;
+  for (app::PanelSpec& spec : workspace_.panels) spec.pose.reset();
+  place_locked();
+}
+
+app::LayoutSpec::Kind WorkspaceState::layout() const {
+  std::lock_guard lock(mutex_);
+  return workspace_.layout.kind;
+}
+
+void WorkspaceState::set_pose(size_t panel, const wv::Pose& T_world_panel) {
+  std::lock_guard lock(mutex_);
+  panels_.at(panel).placed.T_world_panel = T_world_panel;
+  workspace_.panels.at(panel).pose = app::PanelPose::from_pose(T_world_panel);
 }
 
 }  // namespace wv::capi

@@ -41,13 +41,25 @@ class WorkspaceState {
   void add(std::shared_ptr<Source> source, float width_m);
   std::vector<Panel> panels() const;
   bool same_engine(const Source& source) const;
+  Engine& engine() const { return engine_; }
 
   // Review (app/review_note.h's rules); panel indices are checked by the caller (panels()).
   app::ReviewSpec review(size_t panel) const;
   Status rate(size_t panel, int stars);
   Status add_note(size_t panel, int64_t frame, const std::string& text, std::optional<glm::vec2> point_uv);
   Status remove_note(size_t panel, size_t note);
-  Status save(const std::string& path) const;
+  // Writes now() to `path`, which is from then on the workspace's file.
+  Status save(const std::string& path);
+  // The file it was loaded from or last saved to (empty: none).
+  std::string path() const;
+  // The workspace as save() writes it: every panel's source as it stands and where it is.
+  app::Workspace now() const;
+
+  // The console's (capi/workspace_actions.h): every panel placed again by `kind` (poses set by
+  // hand are dropped), and one panel moved by hand.
+  void relayout(app::LayoutSpec::Kind kind);
+  app::LayoutSpec::Kind layout() const;
+  void set_pose(size_t panel, const wv::Pose& T_world_panel);
 
  private:
   void place_locked();  // mutex_ held: the layout places every panel without a pose
@@ -56,6 +68,7 @@ class WorkspaceState {
   mutable std::mutex mutex_;
   app::Workspace workspace_;  // the panels' specs as loaded; sources override them when saving
   std::vector<Panel> panels_;
+  std::string path_;
 };
 
 }  // namespace wv::capi

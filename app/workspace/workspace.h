@@ -138,6 +138,8 @@ struct PanelPose {
   float pitch_deg = 0.0f;
 
   wv::Pose to_pose() const;  // T_world_panel
+  // A panel's pose as yaw and pitch (a roll, which panels never have, is dropped).
+  static PanelPose from_pose(const wv::Pose& T_world_panel);
   bool operator==(const PanelPose&) const = default;
 };
 

@@ -69,7 +69,7 @@ extern "C" {
 /* Versions ---------------------------------------------------------------------------------- */
 
 #define WV_ABI_VERSION_MAJOR 1
-#define WV_ABI_VERSION_MINOR 1 /* 1: review ratings and notes */
+#define WV_ABI_VERSION_MINOR 2 /* 1: review ratings and notes; 2: the console for Vulkan hosts */
 #define WV_ABI_VERSION ((WV_ABI_VERSION_MAJOR << 16) | WV_ABI_VERSION_MINOR)
 
 /* (major << 16) | minor of the library the host runs with. */
