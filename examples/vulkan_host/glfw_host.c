@@ -1,13 +1,16 @@
 /* examples/vulkan_host/glfw_host.c — a minimal Vulkan host of libworldview: it owns its window
  * (GLFW), instance, device and swapchain, and lets the library render two generated worlds as
- * panels straight into its swapchain images (wv/worldview_vulkan.h). One of them is steered
- * halfway through.
+ * panels straight into its swapchain images (wv/worldview_vulkan.h), with worldview's in-world
+ * console below them. One of them is steered halfway through. The mouse is a pointer ray from
+ * the eye through the cursor (left button: select or press; Shift + left button: grab and move);
+ * typed text and editing keys go to the console's text fields.
  *
  *   glfw_host [--frames N] [--validate]     (N: frames to show, default 0 = until closed)
  *
  * --validate turns on VK_LAYER_KHRONOS_validation; any message makes the exit code 4.
  * Per frame: acquire a swapchain image (waiting on a fence), wv_vk_render into it, then the
  * host's own command buffer moves it to PRESENT_SRC and present. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +23,28 @@
 #define MAX_IMAGES 8
 
 static int g_validation_messages = 0;
+
+/* Text typed since the last frame (UTF-8), for the console. */
+static char g_typed[256];
+static size_t g_typed_length = 0;
+
+static void on_char(GLFWwindow* window, unsigned int codepoint) {
+  (void)window;
+  char utf8[4];
+  size_t n = 0;
+  if (codepoint < 0x80) utf8[n++] = (char)codepoint;
+  else if (codepoint < 0x800) utf8[n++] = (char)(0xC0 | (codepoint >> 6)), utf8[n++] = (char)(0x80 | (codepoint & 0x3F));
+  else if (codepoint < 0x10000)
+    utf8[n++] = (char)(0xE0 | (codepoint >> 12)), utf8[n++] = (char)(0x80 | ((codepoint >> 6) & 0x3F)),
+    utf8[n++] = (char)(0x80 | (codepoint & 0x3F));
+  else
+    utf8[n++] = (char)(0xF0 | (codepoint >> 18)), utf8[n++] = (char)(0x80 | ((codepoint >> 12) & 0x3F)),
+    utf8[n++] = (char)(0x80 | ((codepoint >> 6) & 0x3F)), utf8[n++] = (char)(0x80 | (codepoint & 0x3F));
+  if (g_typed_length + n >= sizeof g_typed) return;
+  memcpy(g_typed + g_typed_length, utf8, n);
+  g_typed_length += n;
+  g_typed[g_typed_length] = 0;
+}
 
 static VKAPI_ATTR VkBool32 VKAPI_CALL on_validation(VkDebugUtilsMessageSeverityFlagBitsEXT severity,
                                                     VkDebugUtilsMessageTypeFlagsEXT types,
@@ -232,6 +257,42 @@ static int present(Host* h, uint32_t index) {
   return r == VK_SUCCESS || r == VK_SUBOPTIMAL_KHR;
 }
 
+/* The console's input: the mouse as the right hand's ray from the eye (at eye_m, looking along
+ * -Z with a vertical field of view fov_rad) through the cursor, and the keyboard. */
+static wv_vk_input read_input(Host* h, const float eye_m[3], float fov_rad) {
+  wv_vk_input in;
+  memset(&in, 0, sizeof in);
+  double cx = 0.0, cy = 0.0;
+  glfwGetCursorPos(h->window, &cx, &cy);
+  const float t = tanf(fov_rad / 2.0f), aspect = (float)h->extent.width / (float)h->extent.height;
+  float d[3] = {(2.0f * (float)cx / (float)h->extent.width - 1.0f) * t * aspect,
+                -(2.0f * (float)cy / (float)h->extent.height - 1.0f) * t, -1.0f};
+  const float len = sqrtf(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+  for (int i = 0; i < 3; ++i) d[i] /= len;
+  /* The rotation taking -Z to d: axis (0,0,-1) x d, angle acos(-d.z), as a half-way quaternion. */
+  float q[4] = {d[1], -d[0], 0.0f, 1.0f - d[2]};
+  const float qlen = sqrtf(q[0] * q[0] + q[1] * q[1] + q[3] * q[3]);
+  wv_vk_pointer* mouse = &in.hands[1];
+  mouse->active = glfwGetWindowAttrib(h->window, GLFW_HOVERED);
+  memcpy(mouse->position_m, eye_m, sizeof mouse->position_m);
+  for (int i = 0; i < 4; ++i) mouse->orientation_xyzw[i] = q[i] / qlen;
+  const int left = glfwGetMouseButton(h->window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+  const int shift = glfwGetKey(h->window, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS;
+  mouse->select = left && !shift;
+  mouse->grab = left && shift;
+  static const int keys[][2] = {{GLFW_KEY_TAB, WV_KEY_TAB},       {GLFW_KEY_LEFT, WV_KEY_LEFT},
+                                {GLFW_KEY_RIGHT, WV_KEY_RIGHT},   {GLFW_KEY_UP, WV_KEY_UP},
+                                {GLFW_KEY_DOWN, WV_KEY_DOWN},     {GLFW_KEY_HOME, WV_KEY_HOME},
+                                {GLFW_KEY_END, WV_KEY_END},       {GLFW_KEY_DELETE, WV_KEY_DELETE},
+                                {GLFW_KEY_BACKSPACE, WV_KEY_BACKSPACE}, {GLFW_KEY_ENTER, WV_KEY_ENTER},
+                                {GLFW_KEY_ESCAPE, WV_KEY_ESCAPE}, {GLFW_KEY_LEFT_CONTROL, WV_KEY_CTRL},
+                                {GLFW_KEY_LEFT_SHIFT, WV_KEY_SHIFT}};
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; ++i)
+    if (glfwGetKey(h->window, keys[i][0]) == GLFW_PRESS) in.keys_held |= (uint32_t)keys[i][1];
+  in.text = g_typed_length > 0 ? g_typed : NULL;
+  return in;
+}
+
 static void destroy(Host* h) {
   vkDestroyFence(h->device, h->submitted, NULL);
   vkDestroyFence(h->device, h->acquired, NULL);
@@ -295,13 +356,20 @@ int main(int argc, char** argv) {
   wv_vk_renderer_params params = wv_vk_renderer_default_params();
   wv_vk_renderer renderer;
   WV_OK_OR_EXIT(wv_vk_renderer_create(&device, &params, &renderer));
+  /* The console, 1 m ahead and below the eyes, acting on the workspace. */
+  const float eye_m[3] = {0.0f, 1.5f, 0.0f}, fov_rad = 1.0f;
+  wv_vk_console_params cp = wv_vk_console_default_params();
+  cp.position_m[1] = eye_m[1] - 0.38f;
+  wv_vk_console console;
+  WV_OK_OR_EXIT(wv_vk_console_create(renderer, workspace, &cp, &console));
+  glfwSetCharCallback(h.window, on_char);
 
   /* The viewer at eye height (1.5 m) looking along -Z, where the layout puts the panels. */
   wv_vk_view view;
   memset(&view, 0, sizeof view);
   for (int i = 0; i < 4; ++i) view.T_view_world[i * 5] = 1.0f;
   view.T_view_world[13] = -1.5f; /* world → view: the eye is 1.5 m up */
-  wv_vk_perspective(1.0f, (float)h.extent.width / (float)h.extent.height, 0.05f, 100.0f, view.projection);
+  wv_vk_perspective(fov_rad, (float)h.extent.width / (float)h.extent.height, 0.05f, 100.0f, view.projection);
   view.target.format = h.format;
   view.target.width = h.extent.width;
   view.target.height = h.extent.height;
@@ -317,6 +385,13 @@ int main(int argc, char** argv) {
     const double display_time_s = glfwGetTime();
     if (shown == frames / 2) wv_rollout_steer(a, 1, "three red balls in a dark blue room. gravity flips");
     view.target.image = h.images[index];
+    const wv_vk_input input = read_input(&h, eye_m, fov_rad);
+    if (wv_vk_console_input(console, &input, display_time_s, NULL) != WV_OK) {
+      fprintf(stderr, "glfw_host: %s\n", wv_last_error());
+      ok = 0;
+      break;
+    }
+    g_typed_length = 0;
     if (wv_vk_render(renderer, workspace, display_time_s, &view, 1) != WV_OK) {
       fprintf(stderr, "glfw_host: %s\n", wv_last_error());
       ok = 0;
@@ -326,7 +401,16 @@ int main(int argc, char** argv) {
     ++shown;
   }
   VK_OK(vkDeviceWaitIdle(h.device));
+  WV_OK_OR_EXIT(wv_vk_console_destroy(console));
   WV_OK_OR_EXIT(wv_vk_renderer_destroy(renderer));
+  /* Panels the console added (branches, Add panel, Open) are the host's to close. */
+  size_t panels = 0;
+  WV_OK_OR_EXIT(wv_workspace_panel_count(workspace, &panels));
+  for (size_t i = 2; i < panels; ++i) {
+    wv_panel_info info;
+    WV_OK_OR_EXIT(wv_workspace_panel(workspace, i, &info));
+    if (info.source) WV_OK_OR_EXIT(wv_source_close(info.source));
+  }
   WV_OK_OR_EXIT(wv_workspace_destroy(workspace));
   WV_OK_OR_EXIT(wv_source_close(a));
   WV_OK_OR_EXIT(wv_source_close(b));
