@@ -1,8 +1,13 @@
 #include "capi/engine.h"
 
 #include <dlfcn.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <mutex>
+#include <vector>
 
 #include "capi/source.h"
 
@@ -16,6 +21,32 @@ std::filesystem::path installed_models_folder() {
   if (dladdr(reinterpret_cast<void*>(&installed_models_folder), &info) == 0 || !info.dli_fname) return {};
   return (std::filesystem::path(info.dli_fname).parent_path() / WV_MODELS_FROM_LIB).lexically_normal();
 }
+
+// Engines alive now, for the exit hook. Never destroyed: the hook runs during exit.
+std::mutex& live_mutex() {
+  static auto* mutex = new std::mutex;
+  return *mutex;
+}
+std::vector<Engine*>& live_engines() {
+  static auto* engines = new std::vector<Engine*>;
+  return *engines;
+}
+
+// Stops every live engine when the main thread exits. exit() runs the exiting thread's
+// thread_local destructors before any atexit handler or static destructor, so this runs before
+// LibTorch's and oneDNN's statics go, whatever order those were made in; a handler registered
+// with atexit would run after every static made later (oneDNN makes some on later steps).
+struct StopEnginesAtExit {
+  ~StopEnginesAtExit() {
+    std::lock_guard lock(live_mutex());
+    for (Engine* engine : live_engines()) engine->stop_for_exit();
+  }
+};
+
+// On Linux the main thread's id is the process id.
+bool on_main_thread() { return ::gettid() == ::getpid(); }
+
+constexpr const char* kExiting = "the process is exiting: the engine has stopped";
 
 Status check_range(const char* field, int32_t value, int32_t low, int32_t high) {
   if (value >= low && value <= high) return {};
@@ -62,15 +93,38 @@ Result<std::shared_ptr<Engine>> Engine::create(const wv_engine_params& p) {
 }
 
 Engine::Engine(std::unique_ptr<app::RolloutSources> rollouts)
-    : rollouts_(std::move(rollouts)), producer_(std::make_unique<Producer>()) {}
+    : rollouts_(std::move(rollouts)), producer_(std::make_unique<Producer>()) {
+  // Hosts exit from the main thread (main returns); an engine made on another thread still
+  // counts on wv_engine_destroy before exit (wv/worldview.h).
+  if (on_main_thread()) {
+    static thread_local StopEnginesAtExit stop_at_exit;
+    (void)stop_at_exit;
+  }
+  std::lock_guard lock(live_mutex());
+  live_engines().push_back(this);
+}
 
-Engine::~Engine() { producer_.reset(); }
+Engine::~Engine() {
+  {
+    std::lock_guard lock(live_mutex());
+    std::erase(live_engines(), this);
+  }
+  producer_.reset();
+}
+
+void Engine::stop_for_exit() {
+  producer_->stop();
+  std::lock_guard lock(rollouts_mutex_);
+  rollouts_.reset();  // joins the inference workers (open rollouts close)
+}
+
 
 Result<std::shared_ptr<Source>> Engine::open_rollout(const app::RolloutSourceSpec& spec, const std::string& name,
                                                      wv::FramePtr start_image) {
   Result<std::shared_ptr<wv::FrameSource>> opened = Error{};
   {
     std::lock_guard lock(rollouts_mutex_);
+    if (!rollouts_) return Error{kExiting};
     opened = rollouts_->open(spec, name, std::move(start_image));
   }
   if (!opened) return opened.error();
@@ -89,6 +143,7 @@ Result<std::shared_ptr<Source>> Engine::open(const app::SourceSpec& spec, const 
 
 Result<std::shared_ptr<wv::FrameSource>> Engine::open_copy(const app::SourceSpec& spec, const std::string& name) {
   std::lock_guard lock(rollouts_mutex_);
+  if (!rollouts_) return Error{kExiting};
   return app::open_source(spec, name, rollouts_.get());
 }
 
@@ -120,6 +175,9 @@ void Engine::release(const Source& source) {
   --holders_;
 }
 
-std::vector<std::string> Engine::models() const { return rollouts_->available_models(); }
+std::vector<std::string> Engine::models() const {
+  std::lock_guard lock(rollouts_mutex_);
+  return rollouts_ ? rollouts_->available_models() : std::vector<std::string>{};
+}
 
 }  // namespace wv::capi

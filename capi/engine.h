@@ -50,11 +50,16 @@ class Engine {
 
   std::vector<std::string> models() const;
 
+  // The process is exiting with the engine alive (the host did not destroy it): its threads
+  // stop before LibTorch's teardown, so no model step runs on a torn-down library.
+  void stop_for_exit();
+
  private:
   explicit Engine(std::unique_ptr<app::RolloutSources> rollouts);
 
-  std::mutex rollouts_mutex_;  // RolloutSources::open is the owning thread's: one at a time
-  std::unique_ptr<app::RolloutSources> rollouts_;
+
+  mutable std::mutex rollouts_mutex_;  // RolloutSources::open is the owning thread's: one at a time
+  std::unique_ptr<app::RolloutSources> rollouts_;  // null: stopped for the process's exit
   std::unique_ptr<Producer> producer_;  // stopped first: it pumps the sources
   std::atomic<int> holders_{0};         // open sources and workspaces
 };

@@ -10,9 +10,11 @@ namespace wv::capi {
 
 Producer::Producer() { thread_ = std::thread([this] { run(); }); }
 
-Producer::~Producer() {
+Producer::~Producer() { stop(); }
+
+void Producer::stop() {
   stop_ = true;
-  thread_.join();
+  if (thread_.joinable()) thread_.join();
 }
 
 void Producer::add(std::shared_ptr<Source> source) {

@@ -28,6 +28,9 @@ class Producer {
   Producer(const Producer&) = delete;
   Producer& operator=(const Producer&) = delete;
 
+  // Stops and joins the thread (the process is exiting); add and remove still work.
+  void stop();
+
   void add(std::shared_ptr<Source> source);
   void remove(const Source* source);
   bool on_producer_thread() const { return std::this_thread::get_id() == thread_.get_id(); }

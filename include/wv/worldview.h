@@ -34,8 +34,10 @@
  * are read-only and stay valid until released, even after their source is closed. Strings the
  * host passes are copied; the library keeps no host pointer except a callback's user data.
  * Close every source and destroy every workspace before destroying their engine, and destroy
- * every engine before the process exits: its threads run LibTorch, whose exit-time teardown
- * would pull the ground from under a model step still running.
+ * every engine before the process exits. A host that does not (main returns with an engine
+ * computing) still exits cleanly if it created an engine on its main thread: the engines'
+ * threads are stopped before LibTorch's own teardown, which would otherwise pull the ground from
+ * under a model step still running.
  *
  * Threading: every function may be called from any thread. Frames, status, steering, pausing
  * and seeking never wait for inference, decoding or the network (only for short locks). These
