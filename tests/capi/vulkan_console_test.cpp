@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include <glm/gtc/quaternion.hpp>
 #include <glm/gtc/type_ptr.hpp>
 #include <gtest/gtest.h>
 
@@ -218,6 +219,43 @@ TEST_F(ConsoleHost, ARayOnAPanelSelectsItForTheConsole) {
   ASSERT_EQ(wv_vk_console_control(console_, "prompt", steer), WV_OK) << wv_last_error();
   state = frame(aim(glm::vec3(steer[0], steer[1], steer[2]), false));
   EXPECT_EQ(state.on_console[1], 1);
+}
+
+TEST_F(ConsoleHost, TheGripMovesAPanelAndTheWorkspaceKeepsWhereItIs) {
+  show_rollout_frame(0);
+  wv_panel_info before{};
+  EXPECT_WV_OK(wv_workspace_panel(workspace_, 0, &before));
+  const glm::vec3 at(before.position_m[0], before.position_m[1], before.position_m[2]);
+  // Grip on the panel, then the ray turns 10 degrees to the left: the panel follows it.
+  wv_vk_input in = aim(at, false);
+  in.hands[1].grab = 1;
+  for (int i = 0; i < 3; ++i) frame(in);
+  const glm::vec3 left = kEye + glm::angleAxis(glm::radians(10.0f), glm::vec3(0.0f, 1.0f, 0.0f)) * (at - kEye);
+  for (int i = 0; i < 10; ++i) {
+    in = aim(glm::mix(at, left, float(i + 1) / 10.0f), false);
+    in.hands[1].grab = 1;
+    frame(in);
+  }
+  frame(aim(left, false));  // let go
+  wv_panel_info after{};
+  EXPECT_WV_OK(wv_workspace_panel(workspace_, 0, &after));
+  EXPECT_LT(after.position_m[0], before.position_m[0] - 0.2f) << "the panel did not follow the ray to the left";
+  // Saved where it is now.
+  const std::string saved = std::string(WV_TEST_OUTPUT_DIR) + "/capi_vulkan_console/moved.wv.json";
+  EXPECT_WV_OK(wv_workspace_save(workspace_, saved.c_str()));
+  wv_workspace loaded = nullptr;
+  ASSERT_EQ(wv_workspace_load(engine_, saved.c_str(), &loaded), WV_OK) << wv_last_error();
+  wv_panel_info reloaded{};
+  EXPECT_WV_OK(wv_workspace_panel(loaded, 0, &reloaded));
+  EXPECT_NEAR(reloaded.position_m[0], after.position_m[0], 1e-3f);
+  size_t panels = 0;
+  EXPECT_WV_OK(wv_workspace_panel_count(loaded, &panels));
+  for (size_t i = 0; i < panels; ++i) {
+    wv_panel_info info{};
+    EXPECT_WV_OK(wv_workspace_panel(loaded, i, &info));
+    if (info.source) { EXPECT_WV_OK(wv_source_close(info.source)); }
+  }
+  EXPECT_WV_OK(wv_workspace_destroy(loaded));
 }
 
 TEST_F(ConsoleHost, IsDrawnIntoTheHostsImage) {
