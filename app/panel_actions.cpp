@@ -1,8 +1,23 @@
 #include "app/panel_actions.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace wv::app {
+
+Status set_loop_end(PanelActions::LoopRegion& loop, bool seekable, const std::string& panel_name, bool b_end,
+                    int64_t frame) {
+  if (!seekable) return Error{panel_name + ": a loop needs a source that can seek back"};
+  (b_end ? loop.b : loop.a) = std::max<int64_t>(frame, 0);
+  return Status::success();
+}
+
+std::optional<int64_t> loop_jump(const PanelActions::LoopRegion& loop, double clock_frames) {
+  if (!loop.active()) return std::nullopt;
+  const int64_t a = std::min(*loop.a, *loop.b), b = std::max(*loop.a, *loop.b);
+  if (clock_frames >= double(b + 1)) return a;
+  return std::nullopt;
+}
 
 Result<PanelSpec> rollout_panel_spec(const std::string& prompt, const std::string& model, uint64_t seed) {
   if (prompt.empty() || prompt.size() > workspace_limits::kMaxTextBytes) return Error{"a prompt is 1 to 4096 bytes"};

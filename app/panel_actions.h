@@ -134,6 +134,13 @@ class PanelActions {
   virtual PanelRecordings* recordings() const = 0;
 };
 
+// A loop region's rules, for every implementation: an end is set only on a source that can seek
+// back (else an Error naming the panel); once both ends are set (either order), the panel jumps
+// back to A when its clock reaches B + 1, so B is the last frame shown.
+Status set_loop_end(PanelActions::LoopRegion& loop, bool seekable, const std::string& panel_name, bool b_end,
+                    int64_t frame);
+std::optional<int64_t> loop_jump(const PanelActions::LoopRegion& loop, double clock_frames);
+
 // The specs of the panels Add panel and Open make, checked: a prompt of 1 to 4096 bytes; a path
 // that is not empty (made absolute, so a workspace saved elsewhere later still finds it).
 Result<PanelSpec> rollout_panel_spec(const std::string& prompt, const std::string& model, uint64_t seed);

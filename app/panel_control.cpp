@@ -44,10 +44,8 @@ std::shared_ptr<model::Rollout> PanelControl::rollout(size_t i) const {
 void PanelControl::update(double t_s) {
   resume_speed_.resize(size(), 1.0);
   for (size_t i = 0; i < loops_.size(); ++i) {
-    if (!loops_[i].active()) continue;
     // Past B on the panel's clock: back to A before B + 1 is ever shown.
-    const int64_t a = std::min(*loops_[i].a, *loops_[i].b), b = std::max(*loops_[i].a, *loops_[i].b);
-    if (player_.position_s(i, t_s) * fps(i) >= double(b + 1)) seek_frame(i, a, t_s);
+    if (const auto a = loop_jump(loops_[i], player_.position_s(i, t_s) * fps(i))) seek_frame(i, *a, t_s);
   }
   for (size_t i = 0; i < size(); ++i) rates_.update(i, player_.shown(i) ? player_.shown(i)->index : -1, t_s);
 }
@@ -185,10 +183,8 @@ void PanelControl::relayout(LayoutSpec::Kind kind) {
 
 Status PanelControl::set_loop_end(size_t i, bool b_end, int64_t frame) {
   const auto& source = player_.panel(i).source;
-  if (!source || !source->info().seekable) return Error{name(i) + ": a loop needs a source that can seek back"};
   loops_.resize(size());
-  (b_end ? loops_[i].b : loops_[i].a) = std::max<int64_t>(frame, 0);
-  return Status::success();
+  return app::set_loop_end(loops_[i], source && source->info().seekable, name(i), b_end, frame);
 }
 
 void PanelControl::clear_loop(size_t i) {

@@ -7,14 +7,6 @@
 #include "net/remote_rollout.h"
 
 namespace wv::capi {
-namespace {
-
-// Frames are due when their pts is at most the clock's time; a frame due exactly at a display
-// time must not be missed to rounding.
-constexpr double kDueSlack_s = 1e-6;
-
-}  // namespace
-
 Source::Source(std::shared_ptr<wv::FrameSource> source, app::SourceSpec spec, std::string name)
     : source_(std::move(source)),
       local_(std::dynamic_pointer_cast<model::Rollout>(source_)),
@@ -154,6 +146,12 @@ void Source::set_speed(double speed) {
     anchor_display_s_ = last_display_s_;
   }
   speed_ = speed;
+}
+
+double Source::position_s(double display_time_s) const {
+  std::lock_guard lock(mutex_);
+  if (!anchor_display_s_ || !playing_) return anchor_source_s_;
+  return anchor_source_s_ + (display_time_s - *anchor_display_s_) * speed_;
 }
 
 double Source::speed() const {

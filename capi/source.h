@@ -43,6 +43,10 @@ struct Acquired {
 
 class Source {
  public:
+  // Frames are due when their pts is at most the clock's time plus this: a frame due exactly at
+  // a display time must not be missed to rounding.
+  static constexpr double kDueSlack_s = 1e-6;
+
   // `source` is a model::Rollout, a net::RemoteRollout or any other (non-steerable) FrameSource.
   Source(std::shared_ptr<wv::FrameSource> source, app::SourceSpec spec, std::string name);
 
@@ -75,6 +79,8 @@ class Source {
   // The clock's rate while playing (> 0; 1: real time), from the next acquire on.
   void set_speed(double speed);
   double speed() const;
+  // Where the clock is at display time display_time_s (source seconds), without moving it.
+  double position_s(double display_time_s) const;
   Status seek(int64_t frame_index);
   void set_callback(wv_frame_ready_fn callback, void* user_data);
   void close();  // stops production; the callback is never called again

@@ -21,6 +21,14 @@ void WorkspaceActions::update(double t_s) {
     const FramePtr frame = shown(i);
     rates_.update(i, frame ? frame->index : -1, t_s);
   }
+  for (size_t i = 0; i < loops_.size(); ++i) {
+    // Past B on the panel's clock: back to A before the host acquires B + 1.
+    const auto s = source(i);
+    if (!s) continue;
+    const double clock_frames = (s->position_s(t_s) + Source::kDueSlack_s) * s->frame_source().info().fps;
+    if (const auto a = app::loop_jump(loops_[i], clock_frames))
+      seek_frame(i, *a, t_s);
+  }
 }
 
 std::shared_ptr<Source> WorkspaceActions::source(size_t i) const {
@@ -163,8 +171,14 @@ app::PanelStatus WorkspaceActions::status(size_t i) const {
   return out;
 }
 
-Status WorkspaceActions::set_loop_end(size_t, bool, int64_t) {
-  return Error{"loop regions are the worldview program's; a host loops a panel with wv_source_seek"};
+Status WorkspaceActions::set_loop_end(size_t i, bool b_end, int64_t frame) {
+  const auto s = source(i);
+  loops_.resize(size());
+  return app::set_loop_end(loops_[i], s && s->frame_source().info().seekable, name(i), b_end, frame);
+}
+
+void WorkspaceActions::clear_loop(size_t i) {
+  if (i < loops_.size()) loops_[i] = {};
 }
 
 Result<std::string> WorkspaceActions::open_workspace(const std::string& path, double) {

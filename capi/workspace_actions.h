@@ -9,8 +9,8 @@
 //
 // Panels it adds (a branch, Add panel, Open of a video) get source handles as a loaded
 // workspace's panels do: the host finds them with wv_workspace_panel and closes them.
-// Not here, and saying so when tried: recording (the host records its own output), loop regions,
-// and opening another workspace in place of this one (the host's wv_workspace_load).
+// Not here, and saying so when tried: recording (the host records its own output) and opening
+// another workspace in place of this one (the host's wv_workspace_load).
 //
 // Threading: the host's render thread (the workspace and its sources lock for themselves).
 #pragma once
@@ -62,8 +62,8 @@ class WorkspaceActions final : public app::PanelActions, public app::ReviewActio
   app::ReviewActions& review() override { return *this; }
 
   Status set_loop_end(size_t i, bool b_end, int64_t frame) override;
-  void clear_loop(size_t) override {}
-  LoopRegion loop(size_t) const override { return {}; }
+  void clear_loop(size_t i) override;
+  LoopRegion loop(size_t i) const override { return i < loops_.size() ? loops_[i] : LoopRegion{}; }
   Result<std::string> open_workspace(const std::string& path, double t_s) override;
   uint64_t opens() const override { return 0; }
   Result<size_t> open_video_panel(const std::string& path, double t_s) override;
@@ -90,6 +90,7 @@ class WorkspaceActions final : public app::PanelActions, public app::ReviewActio
   std::shared_ptr<WorkspaceState> workspace_;
   std::vector<WorkspaceState::Panel> panels_;  // as of the last update() or add
   app::ShownRates rates_;
+  std::vector<LoopRegion> loops_;  // per panel, for this console's life (not saved)
 };
 
 }  // namespace wv::capi

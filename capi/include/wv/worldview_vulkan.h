@@ -109,9 +109,11 @@ WV_API wv_result wv_vk_render(wv_vk_renderer renderer, wv_workspace workspace, d
  *   wv_vk_console_destroy(console);   // before the renderer and the workspace
  *
  * Panels the console adds (a branch, Add panel, Open of a video) get source handles like those of
- * a loaded workspace: wv_workspace_panel gives them, and the host closes them. Not in a host's
- * console: recording (the host records its output), loop regions, and opening another workspace
- * in place of this one (the host's wv_workspace_load); those controls say so when used.
+ * a loaded workspace: wv_workspace_panel gives them, and the host closes them. A loop region
+ * (Playback tab) holds for the console's life; the panel jumps back to A by seeking its source.
+ * Not in a host's console: recording (the host records its output; the controls are disabled)
+ * and opening another workspace in place of this one (the host's wv_workspace_load; Open says
+ * so).
  * Threading: the host's render thread, like the renderer. */
 typedef struct wv_vk_console_t* wv_vk_console;
 
