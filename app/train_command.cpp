@@ -34,6 +34,7 @@ CLI::App* add_train_command(CLI::App& cli, TrainOptions& o) {
   cmd->add_option("--batch", o.batch, "Clips per step")->capture_default_str()->check(CLI::Range(1, 1024));
   cmd->add_option("--frame-size", o.frame_size, "Frame side in pixels (multiple of 4)")->capture_default_str()->check(CLI::Range(16, 256));
   cmd->add_option("--init-from", o.init_from, "Start from these weights (model.safetensors) instead of random ones");
+  cmd->add_option("--train-only", o.train_only, "Only these parts learn (text, encoder, decoder, prior, dynamics; comma-separated); the rest keep their weights")->delimiter(',');
   cmd->add_option("--clip-frames", o.clip_frames, "Frames per training clip: 2 context + open-loop predictions")->capture_default_str()->check(CLI::Range(3, 64));
   cmd->add_option("--prior-steps", o.prior_steps, "Euler steps of the prior at init (saved with the weights)")->capture_default_str()->check(CLI::Range(1, 100));
   cmd->add_option("--prior-guidance", o.prior_guidance, "Classifier-free guidance of the prior at init (saved with the weights; 1 = none)")->capture_default_str()->check(CLI::Range(0.0, 10.0));
@@ -65,6 +66,7 @@ int run_train(const TrainOptions& o) {
   config.model.dynamics_flow_steps = o.dynamics_flow_steps;
   config.clips.clip_frames = o.clip_frames;
   config.init_from = o.init_from;
+  config.train_only = o.train_only;
   config.prior_draws = o.prior_draws;
   config.prompt_dropout = o.prompt_dropout;
   config.prior_weight = o.prior_weight;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -35,6 +36,7 @@ struct TrainOptions {
   double sharpness = 2.0;     // palette models: logit scale of the drawn distribution
   int max_offset = 90;        // clips start within the first max_offset + clip frames of an episode
   std::string name = "toyworld-latent-v1";
+  std::vector<std::string> train_only;  // parts that learn; empty: all
 };
 
 CLI::App* add_train_command(CLI::App& cli, TrainOptions& options);

@@ -281,6 +281,21 @@ Result<Session> load_checkpoint(const TrainConfig& c) {
   return s;
 }
 
+// Parts not in `parts` stop learning (no gradients, so Adam leaves them as they are).
+Status freeze_all_but(LatentNetsImpl& nets, const std::vector<std::string>& parts) {
+  if (parts.empty()) return Status::success();
+  static const std::vector<std::string> kParts = {"text", "encoder", "decoder", "prior", "dynamics"};
+  for (const std::string& part : parts) {
+    if (std::find(kParts.begin(), kParts.end(), part) == kParts.end())
+      return Error{"--train-only: no part \"" + part + "\" (the parts: text, encoder, decoder, prior, dynamics)"};
+  }
+  for (auto& p : nets.named_parameters()) {
+    const std::string part = p.key().substr(0, p.key().find('.'));
+    p.value().set_requires_grad(std::find(parts.begin(), parts.end(), part) != parts.end());
+  }
+  return Status::success();
+}
+
 Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(const TrainProgress&)>& progress) {
   std::error_code ec;
   std::filesystem::create_directories(c.out_dir, ec);
@@ -342,6 +357,7 @@ Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(co
   double sum = 0, sum_recon = 0, sum_dyn = 0, sum_prior = 0;
   int64_t counted = 0;
   s.nets->train();
+  if (Status frozen = freeze_all_but(*s.nets, c.train_only); !frozen) return frozen.error();
   while (s.step < c.steps) {
     const int64_t step = s.step + 1;
     const uint64_t seed = step_seed(c.seed, step);

@@ -52,6 +52,10 @@ struct TrainConfig {
   // A palette model (LatentConfig::palette_size): frames are labelled with training_palette()
   // and the model draws with it. Ignored on resume and with init_from (their config decides).
   bool palette = false;
+  // Only these parts learn ("text", "encoder", "decoder", "prior", "dynamics"); empty: all. The
+  // others keep their weights (e.g. new dynamics on top of a trained autoencoder and prior, whose
+  // latent space and draws then stay as they were).
+  std::vector<std::string> train_only;
   int64_t checkpoint_every = 200;
   int64_t progress_every = 10;
   int32_t vocabulary_texts = 4000; // training texts the vocabulary is built from

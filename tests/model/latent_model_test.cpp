@@ -358,6 +358,32 @@ TEST(LatentTraining, FlowDynamicsFromDeterministicWeightsKeepTheRestAndLearn) {
   EXPECT_NE(refused.error().message.find("flow dynamics are for RGB models"), std::string::npos) << refused.error().message;
 }
 
+// --train-only: the named parts learn, the others keep the weights they started from.
+TEST(LatentTraining, TrainOnlyLeavesTheOtherPartsAsTheyWere) {
+  auto base = train(tiny_training(out_dir("only-base"), 20), {});
+  ASSERT_TRUE(base.ok()) << base.error().message;
+  TrainConfig only = tiny_training(out_dir("only-dynamics"), 5);
+  only.init_from = base->weights_path;
+  only.train_only = {"dynamics"};
+  only.learning_rate = 3e-3;
+  auto r = train(only, {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  auto before = load_latent_weights(base->weights_path);
+  auto after = load_latent_weights(r->weights_path);
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_TRUE(torch::equal(after->nets->encoder->conv1->weight, before->nets->encoder->conv1->weight));
+  EXPECT_TRUE(torch::equal(after->nets->decoder->up2->weight, before->nets->decoder->up2->weight));
+  EXPECT_TRUE(torch::equal(after->nets->prior->conv_out->weight, before->nets->prior->conv_out->weight));
+  EXPECT_TRUE(torch::equal(after->nets->text->out->weight, before->nets->text->out->weight));
+  EXPECT_FALSE(torch::equal(after->nets->dynamics->conv_in->weight, before->nets->dynamics->conv_in->weight));
+
+  only.out_dir = out_dir("only-bad").string();
+  only.train_only = {"dynamics", "wings"};
+  auto refused = train(only, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("no part \"wings\""), std::string::npos) << refused.error().message;
+}
+
 // A run stopped after its step-10 checkpoint (here by a progress callback that throws, as a kill
 // would stop it) and resumed gives exactly the losses of a run that was never stopped.
 TEST(LatentTraining, ResumingAfterAStopContinuesExactly) {
