@@ -277,11 +277,18 @@ TEST_F(ConsoleHost, ALoopRegionKeepsAVideoPanelBetweenAAndB) {
     EXPECT_WV_OK(wv_source_status_get(clip_, &s));
     return s.last_frame_index;
   };
-  for (int i = 0; i < 300 && shown() < 3; ++i) frame(wv_vk_input{});
+  // The decoder runs on the library's thread: give it time on a loaded machine.
+  auto play_until = [&](int64_t index) {
+    for (int i = 0; i < 600 && shown() < index; ++i) {
+      frame(wv_vk_input{});
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  };
+  play_until(3);
   click("loop-a");
   const int64_t a = loop_end_from(log_.text, "A");
   ASSERT_GE(a, 0) << log_.text;
-  for (int i = 0; i < 300 && shown() < a + 4; ++i) frame(wv_vk_input{});
+  play_until(a + 4);
   click("loop-b");
   const int64_t b = loop_end_from(log_.text, "B");
   ASSERT_GT(b, a) << log_.text;
@@ -291,6 +298,7 @@ TEST_F(ConsoleHost, ALoopRegionKeepsAVideoPanelBetweenAAndB) {
   bool wrapped = false;
   for (int i = 0; i < 60; ++i) {
     frame(wv_vk_input{});
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
     const int64_t now = shown();
     if (now < 0) continue;
     EXPECT_GE(now, a) << "frame " << i;
