@@ -19,6 +19,11 @@ std::optional<int64_t> loop_jump(const PanelActions::LoopRegion& loop, double cl
   return std::nullopt;
 }
 
+Status room_for_another_panel(size_t panels) {
+  if (panels < workspace_limits::kMaxPanels) return Status::success();
+  return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
+}
+
 Result<PanelSpec> rollout_panel_spec(const std::string& prompt, const std::string& model, uint64_t seed) {
   if (prompt.empty() || prompt.size() > workspace_limits::kMaxTextBytes) return Error{"a prompt is 1 to 4096 bytes"};
   PanelSpec spec;

@@ -141,6 +141,9 @@ Status set_loop_end(PanelActions::LoopRegion& loop, bool seekable, const std::st
                     int64_t frame);
 std::optional<int64_t> loop_jump(const PanelActions::LoopRegion& loop, double clock_frames);
 
+// Refused once a run has as many panels as a workspace may hold (workspace_limits::kMaxPanels).
+Status room_for_another_panel(size_t panels);
+
 // The specs of the panels Add panel and Open make, checked: a prompt of 1 to 4096 bytes; a path
 // that is not empty (made absolute, so a workspace saved elsewhere later still finds it).
 Result<PanelSpec> rollout_panel_spec(const std::string& prompt, const std::string& model, uint64_t seed);

@@ -68,8 +68,7 @@ Status PanelControl::steer(size_t i, const std::string& text) {
 Result<size_t> PanelControl::branch(size_t i, const std::string& text, std::optional<uint64_t> seed, double t_s) {
   const std::shared_ptr<model::Rollout> r = rollout(i);
   if (!r) return Error{name(i) + ": only rollouts computed here can be branched"};
-  if (size() >= workspace_limits::kMaxPanels)
-    return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
+  if (Status room = room_for_another_panel(size()); !room) return room.error();
   // A branch at frame 0 would share nothing: at least frame 1, as branch_source requires.
   const int64_t frame = std::max<int64_t>(1, player_.shown(i) ? player_.shown(i)->index + 1 : 1);
   auto fork = r->branch(frame, {.prompt = text, .seed = seed});
@@ -157,8 +156,7 @@ Result<std::string> PanelControl::open_workspace(const std::string& path, double
 }
 
 Result<size_t> PanelControl::add_panel(PanelSpec spec, const std::string& label, double t_s) {
-  if (size() >= workspace_limits::kMaxPanels)
-    return Error{"no room for another panel (at most " + std::to_string(workspace_limits::kMaxPanels) + ")"};
+  if (Status room = room_for_another_panel(size()); !room) return room.error();
   const std::string name = panel_label(size(), label);
   auto source = open_source(spec.source, name, run_.rollouts.get());
   if (!source) return source.error();

@@ -70,6 +70,7 @@ Result<size_t> WorkspaceActions::add_panel(Result<std::shared_ptr<Source>> opene
 Result<size_t> WorkspaceActions::branch(size_t i, const std::string& text, std::optional<uint64_t> seed, double) {
   const auto s = source(i);
   if (!s) return Error{name(i) + " has no open source"};
+  if (Status room = app::room_for_another_panel(size()); !room) return room.error();
   auto branched = s->branch(next_frame(i), text, seed);
   if (!branched) return branched.error();
   return add_panel(engine_.adopt(std::move(*branched)), panels_.at(i).placed.size_m.x);
@@ -77,16 +78,14 @@ Result<size_t> WorkspaceActions::branch(size_t i, const std::string& text, std::
 
 Result<size_t> WorkspaceActions::add_rollout_panel(const std::string& prompt, const std::string& model, uint64_t seed,
                                                    double) {
-  if (size() >= app::workspace_limits::kMaxPanels)
-    return Error{"no room for another panel (at most " + std::to_string(app::workspace_limits::kMaxPanels) + ")"};
+  if (Status room = app::room_for_another_panel(size()); !room) return room.error();
   auto spec = app::rollout_panel_spec(prompt, model, seed);
   if (!spec) return spec.error();
   return add_panel(engine_.open(spec->source, app::panel_label(size(), prompt)), spec->width_m);
 }
 
 Result<size_t> WorkspaceActions::open_video_panel(const std::string& path, double) {
-  if (size() >= app::workspace_limits::kMaxPanels)
-    return Error{"no room for another panel (at most " + std::to_string(app::workspace_limits::kMaxPanels) + ")"};
+  if (Status room = app::room_for_another_panel(size()); !room) return room.error();
   auto spec = app::video_panel_spec(path);
   if (!spec) return spec.error();
   return add_panel(engine_.open(spec->source, app::panel_label(size(), path)), spec->width_m);
@@ -134,7 +133,8 @@ void WorkspaceActions::scrub(size_t i, double delta_s, double t_s) {
 void WorkspaceActions::restart(size_t i, double t_s) { seek_frame(i, 0, t_s); }
 
 void WorkspaceActions::step(size_t i, double t_s) {
-  const int64_t next = shown(i) ? shown(i)->index + 1 : 0;
+  const FramePtr frame = shown(i);
+  const int64_t next = frame ? frame->index + 1 : 0;
   set_playing(i, false, t_s);
   seek_frame(i, next, t_s);
 }
@@ -198,8 +198,10 @@ void WorkspaceActions::remove_note(size_t panel, size_t note) {
 
 std::vector<app::ReviewActions::Entry> WorkspaceActions::notes() const {
   std::vector<Entry> out;
-  for (size_t p = 0; p < panels_.size(); ++p)
-    for (size_t n = 0; n < workspace_->review(p).notes.size(); ++n) out.push_back({p, n});
+  for (size_t p = 0; p < panels_.size(); ++p) {
+    const size_t count = workspace_->review(p).notes.size();  // a copy, under the workspace's lock
+    for (size_t n = 0; n < count; ++n) out.push_back({p, n});
+  }
   return out;
 }
 
