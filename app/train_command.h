@@ -26,6 +26,8 @@ struct TrainOptions {
   int prior_steps = 8;        // Euler steps of the prior at init (stored in the weights)
   double prior_guidance = 1.0;  // classifier-free guidance of the prior (stored in the weights)
   int32_t dynamics_flow_steps = 0;  // 0: deterministic dynamics; K: flow dynamics, K Euler steps
+  double dynamics_flow_noise = 1.0;  // flow dynamics: scale of the step noise (stored in the weights)
+  double flow_object_weight = 0.0;   // flow dynamics: extra loss weight of cells with objects
   int prior_draws = 1;        // flow times per start in the prior loss
   double prompt_dropout = 0.0;  // share of prior draws trained with the zero prompt
   double prior_weight = 0.5;

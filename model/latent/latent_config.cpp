@@ -81,6 +81,7 @@ Status validate_config(const LatentConfig& c) {
   if (c.palette_size < 0 || c.palette_size > 64) return Error{"latent.palette_size must be in [0, 64]"};
   if (!(c.sharpness >= 0.1 && c.sharpness <= 100.0)) return Error{"latent.sharpness must be in [0.1, 100]"};
   if (c.dynamics_flow_steps < 0 || c.dynamics_flow_steps > 64) return Error{"latent.dynamics_flow_steps must be in [0, 64]"};
+  if (!(c.dynamics_flow_noise > 0.0 && c.dynamics_flow_noise <= 4.0)) return Error{"latent.dynamics_flow_noise must be in (0, 4]"};
   return Status::success();
 }
 
@@ -94,6 +95,7 @@ std::map<std::string, std::string> to_metadata(const LatentConfig& c) {
     m["latent.sharpness"] = number_text(c.sharpness);
   }
   if (c.dynamics_flow_steps > 0) m["latent.dynamics_flow_steps"] = std::to_string(c.dynamics_flow_steps);
+  if (c.dynamics_flow_noise != 1.0) m["latent.dynamics_flow_noise"] = number_text(c.dynamics_flow_noise);
   return m;
 }
 
@@ -120,6 +122,9 @@ Result<LatentConfig> config_from_metadata(const std::map<std::string, std::strin
   if (Status s = read_optional_number(metadata, "latent.prior_guidance", file_name, c.prior_guidance); !s) return s.error();
   if (Status s = read_optional_number(metadata, "latent.sharpness", file_name, c.sharpness); !s) return s.error();
   if (Status s = read_optional_count(metadata, "latent.palette_size", file_name, 64, c.palette_size); !s) return s.error();
+  if (Status s = read_optional_number(metadata, "latent.dynamics_flow_noise", file_name, c.dynamics_flow_noise); !s) {
+    return s.error();
+  }
   if (Status s = read_optional_count(metadata, "latent.dynamics_flow_steps", file_name, 64, c.dynamics_flow_steps); !s) {
     return s.error();
   }

@@ -46,6 +46,10 @@ struct LatentConfig {
   // step draws one possible future instead of the blurred mean of all of them. Optional in the
   // metadata ("latent.dynamics_flow_steps", 0 when absent).
   int32_t dynamics_flow_steps = 0;
+  // Flow dynamics: the scale of the step noise the change is integrated from. Below 1 the flow
+  // starts near "no change", so each draw stays tied to the current frame instead of being
+  // rebuilt from noise. Optional in the metadata ("latent.dynamics_flow_noise", 1 when absent).
+  double dynamics_flow_noise = 1.0;
 
   int32_t latent_size() const { return frame_size / 4; }
 };

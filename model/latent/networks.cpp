@@ -251,7 +251,7 @@ at::Tensor next_latent(LatentNetsImpl& nets, const LatentConfig& c, const at::Te
                        const at::Tensor& prompt, const at::Tensor& action, const at::Tensor& noise) {
   const int32_t steps = c.dynamics_flow_steps;
   if (steps == 0) return nets.dynamics->forward(z_prev, z_cur, prompt, action);
-  at::Tensor x = noise;
+  at::Tensor x = noise * c.dynamics_flow_noise;
   const double dt = 1.0 / steps;
   for (int32_t k = 0; k < steps; ++k) {
     x = x + nets.dynamics->velocity(z_prev, z_cur, prompt, action, x, torch::full({x.size(0)}, k * dt, x.options())) * dt;

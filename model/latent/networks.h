@@ -143,7 +143,8 @@ at::Tensor sample_start(LatentNetsImpl& nets, const at::Tensor& prompt, const at
                         const at::Tensor& start_latent, int32_t steps, double guidance = 1.0);
 
 // The latent after z_cur, as the model draws it: regressed, or (flow dynamics) integrated from
-// `noise` [B, C, S, S] in c.dynamics_flow_steps Euler steps. Kept in the encoder's range.
+// `noise` [B, C, S, S] (scaled by c.dynamics_flow_noise) in c.dynamics_flow_steps Euler steps.
+// Kept in the encoder's range.
 at::Tensor next_latent(LatentNetsImpl& nets, const LatentConfig& c, const at::Tensor& z_prev, const at::Tensor& z_cur,
                        const at::Tensor& prompt, const at::Tensor& action, const at::Tensor& noise);
 

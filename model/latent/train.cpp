@@ -84,23 +84,38 @@ at::Tensor from_floats(const std::vector<float>& v, std::vector<int64_t> shape) 
   return torch::from_blob(const_cast<float*>(v.data()), shape, torch::kFloat).clone();
 }
 
+// Latent cells covered by an object (pixels unlike the room's corner color) in frame k-1 or k of
+// RGB clips [B, T, 3, N, N]: where an object leaves and where it arrives. [B, T, 1, S, S], frame 0 empty.
+at::Tensor object_cells(const at::Tensor& pixels, int64_t latent_size) {
+  const int64_t B = pixels.size(0), T = pixels.size(1), N = pixels.size(3);
+  const at::Tensor room = pixels.narrow(3, 0, 1).narrow(4, 0, 1);
+  const at::Tensor object = ((pixels - room).abs().sum(2, true) > 0.1).to(at::kFloat).view({B * T, 1, N, N});
+  const at::Tensor cells = torch::max_pool2d(object, N / latent_size).view({B, T, 1, latent_size, latent_size});
+  at::Tensor either = torch::zeros_like(cells);
+  either.narrow(1, 1, T - 1).copy_(torch::max(cells.narrow(1, 1, T - 1), cells.narrow(1, 0, T - 1)));
+  return either;
+}
+
 // Flow dynamics: flow matching of the change from each context latent to the true next latent
 // (z [B, T, C, S, S]; predictions from frame 2 on). The context walks on open loop through the
 // model's own draws (no gradient through sampling), so the dynamics learn to bring a drifted
-// rollout back to what the scene does, not only to continue perfect contexts.
+// rollout back to what the scene does, not only to continue perfect contexts. `cell_weight`
+// [B, T, 1, S, S] weighs each frame's cells (objects count more than the empty room).
 at::Tensor flow_dynamics_loss(LatentNetsImpl& nets, const LatentConfig& c, const at::Tensor& z, at::Tensor z_prev,
-                              at::Tensor z_cur, const at::Tensor& prompts, const at::Tensor& actions, at::Generator& gen) {
+                              at::Tensor z_cur, const at::Tensor& prompts, const at::Tensor& actions,
+                              const at::Tensor& cell_weight, at::Generator& gen) {
   const int64_t B = z.size(0), T = z.size(1);
   const std::vector<int64_t> shape = z.select(1, 0).sizes().vec();
   at::Tensor loss = torch::zeros({});
   for (int64_t k = 2; k < T; ++k) {
     const at::Tensor change = z.select(1, k) - z_cur;
     const at::Tensor t = torch::rand({B}, gen);
-    const at::Tensor noise = torch::randn(shape, gen);
+    const at::Tensor noise = torch::randn(shape, gen) * c.dynamics_flow_noise;
     const at::Tensor tt = t.view({B, 1, 1, 1});
     const at::Tensor v = nets.dynamics->velocity(z_prev, z_cur, prompts.select(1, k), actions.select(1, k),
                                                  (1 - tt) * noise + tt * change, t);
-    loss = loss + (v - (change - noise)).pow(2).mean();
+    const at::Tensor w = cell_weight.select(1, k);
+    loss = loss + ((v - (change - noise)).pow(2) * w).mean() / w.mean();
     torch::NoGradGuard no_grad;
     const at::Tensor next = next_latent(nets, c, z_prev, z_cur, prompts.select(1, k), actions.select(1, k),
                                         torch::randn(shape, gen));
@@ -165,7 +180,8 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
   at::Tensor z_cur = z.select(1, 1) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
   at::Tensor latent_loss = torch::zeros({}), pix = torch::zeros({}), consistency = torch::zeros({});
   if (s.config.dynamics_flow_steps > 0) {
-    latent_loss = flow_dynamics_loss(nets, s.config, z, z_prev, z_cur, P, actions, gen);
+    const at::Tensor cell_weight = 1 + tc.flow_object_weight * object_cells(x, S);
+    latent_loss = flow_dynamics_loss(nets, s.config, z, z_prev, z_cur, P, actions, cell_weight, gen);
   } else {
     std::vector<at::Tensor> predicted, decoded;
     for (int64_t k = 2; k < T; ++k) {
@@ -313,6 +329,7 @@ Result<TrainResult> train_impl(const TrainConfig& c, const std::function<void(co
     s.config.prior_steps = c.model.prior_steps;
     s.config.prior_guidance = c.model.prior_guidance;
     s.config.dynamics_flow_steps = c.model.dynamics_flow_steps;
+    s.config.dynamics_flow_noise = c.model.dynamics_flow_noise;
     if (Status v = validate_config(s.config); !v) return Error{"training config: " + v.error().message};
     s.vocabulary = std::move(loaded->vocabulary);
     s.nets = loaded->nets;

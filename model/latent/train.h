@@ -34,8 +34,8 @@ struct TrainConfig {
   bool resume = false;             // continue from out_dir/checkpoint.safetensors
   // Start from these weights (a model.safetensors: its config and vocabulary) instead of random
   // ones; model.prior_steps and model.prior_guidance (sampler settings) still come from `model`,
-  // and so does model.dynamics_flow_steps: where it differs from the file's, the dynamics start
-  // fresh (the rest is kept).
+  // and so do model.dynamics_flow_steps and dynamics_flow_noise: where the steps differ from the
+  // file's, the dynamics start fresh (the rest is kept).
   std::string init_from;
   LatentConfig model;              // ignored on resume: the checkpoint's config is used
   ClipParams clips;
@@ -49,6 +49,9 @@ struct TrainConfig {
   // Predicted latents are pulled toward encode(decode(them)) (no gradient through that target),
   // so open-loop rollouts stay where the decoder draws clean frames.
   double consistency_weight = 0.0;
+  // Flow dynamics: latent cells an object leaves or reaches count 1 + this in the flow loss, so
+  // the few cells where the world changes are not drowned by the empty room.
+  double flow_object_weight = 0.0;
   // A palette model (LatentConfig::palette_size): frames are labelled with training_palette()
   // and the model draws with it. Ignored on resume and with init_from (their config decides).
   bool palette = false;

@@ -210,6 +210,17 @@ TEST(LatentFlowModel, StepsAreDrawnFromTheStepNoise) {
   EXPECT_TRUE(torch::equal(a.frame, again.frame));
   EXPECT_GT((a.frame - other.frame).abs().max().item<float>(), 1e-3f);
   EXPECT_LE(a.state[1].abs().max().item<float>(), 1.0f) << "kept in the encoder's range";
+
+  // A flow noise scale s draws from the noise times s: the same as scale 1 given scaled noise.
+  LatentConfig quiet = c;
+  quiet.dynamics_flow_noise = 0.25;
+  const auto scaled = make_latent_model(f.nets, quiet, f.vocabulary, "tiny");
+  at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(5);
+  const at::Tensor n = torch::randn({1, 4, 4, 4}, gen);
+  const ModelOutput from_scaled = scaled->step({.state = first.state, .prompt = p, .action = {}, .noise = n});
+  const ModelOutput from_quiet_noise = f.model->step({.state = first.state, .prompt = p, .action = {}, .noise = n * 0.25});
+  EXPECT_TRUE(torch::allclose(from_scaled.frame, from_quiet_noise.frame, 1e-5, 1e-6));
+  EXPECT_GT((from_scaled.frame - a.frame).abs().max().item<float>(), 1e-3f);
   try {
     f.model->step({.state = first.state, .prompt = p, .action = {}, .noise = torch::zeros({1, 0})});
     ADD_FAILURE() << "a flow step without noise must be refused";
@@ -331,6 +342,7 @@ TEST(LatentTraining, FlowDynamicsFromDeterministicWeightsKeepTheRestAndLearn) {
   TrainConfig kept = tiny_training(out_dir("flow-kept"), 1);
   kept.init_from = base->weights_path;
   kept.model.dynamics_flow_steps = 2;
+  kept.model.dynamics_flow_noise = 0.5;
   kept.learning_rate = 0.0;
   auto unchanged = train(kept, {});
   ASSERT_TRUE(unchanged.ok()) << unchanged.error().message;
@@ -338,6 +350,7 @@ TEST(LatentTraining, FlowDynamicsFromDeterministicWeightsKeepTheRestAndLearn) {
   auto after = load_latent_weights(unchanged->weights_path);
   ASSERT_TRUE(before.ok() && after.ok());
   EXPECT_EQ(after->config.dynamics_flow_steps, 2);
+  EXPECT_EQ(after->config.dynamics_flow_noise, 0.5);
   EXPECT_TRUE(torch::equal(after->nets->encoder->conv1->weight, before->nets->encoder->conv1->weight));
   EXPECT_TRUE(torch::equal(after->nets->prior->conv_out->weight, before->nets->prior->conv_out->weight));
   EXPECT_NE(after->nets->dynamics->conv_in->weight.size(1), before->nets->dynamics->conv_in->weight.size(1));
@@ -345,6 +358,7 @@ TEST(LatentTraining, FlowDynamicsFromDeterministicWeightsKeepTheRestAndLearn) {
   TrainConfig flow = tiny_training(out_dir("flow-trained"), 100);
   flow.init_from = base->weights_path;
   flow.model.dynamics_flow_steps = 2;
+  flow.flow_object_weight = 9;
   flow.learning_rate = 3e-3;
   auto r = train(flow, {});
   ASSERT_TRUE(r.ok()) << r.error().message;

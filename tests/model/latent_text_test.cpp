@@ -108,6 +108,25 @@ TEST(LatentConfig, DynamicsFlowStepsAreOptionalInTheMetadata) {
   }
 }
 
+TEST(LatentConfig, DynamicsFlowNoiseIsOptionalInTheMetadata) {
+  LatentConfig c;
+  c.dynamics_flow_steps = 4;
+  EXPECT_EQ(to_metadata(c).count("latent.dynamics_flow_noise"), 0u);  // files before it load as before
+  c.dynamics_flow_noise = 0.25;
+  auto meta = to_metadata(c);
+  auto back = config_from_metadata(meta, "w");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->dynamics_flow_noise, 0.25);
+  meta.erase("latent.dynamics_flow_noise");
+  EXPECT_EQ(config_from_metadata(meta, "w")->dynamics_flow_noise, 1.0);
+  for (const char* bad : {"0", "-0.5", "4.5", "nan", "quarter"}) {
+    meta["latent.dynamics_flow_noise"] = bad;
+    auto refused = config_from_metadata(meta, "w");
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_NE(refused.error().message.find("dynamics_flow_noise"), std::string::npos) << refused.error().message;
+  }
+}
+
 // Labels are per-pixel distributions over the palette: certain inside the room and the objects,
 // split only where an edge blends two colors, and the room's label is the room's color.
 TEST(LatentEpisodes, PaletteLabelsAreDistributionsThatSplitOnlyEdges) {
