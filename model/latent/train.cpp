@@ -130,8 +130,19 @@ struct Losses {
   double recon = 0, dynamics = 0, prior = 0;
 };
 
+// Whether `part` learns in this run (TrainConfig::train_only).
+bool learns(const TrainConfig& tc, const char* part) {
+  return tc.train_only.empty() || std::find(tc.train_only.begin(), tc.train_only.end(), part) != tc.train_only.end();
+}
+
+// A loss none of whose parts learn is skipped (it is reported as 0): a run that trains only the
+// prior does not pay for the dynamics' open-loop rollouts.
 Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at::Generator& gen) {
   LatentNetsImpl& nets = *s.nets;
+  const bool text = learns(tc, "text");
+  const bool with_recon = learns(tc, "encoder") || learns(tc, "decoder");
+  const bool with_dynamics = text || learns(tc, "dynamics") || learns(tc, "decoder");
+  const bool with_prior = text || learns(tc, "prior");
   const int64_t B = b.batch, T = b.frames, N = b.size, C = s.config.latent_channels, S = s.config.latent_size();
   // What the encoder reads and the decoder is scored against: RGB, or palette labels.
   const bool palette = s.config.palette_size > 0;
@@ -169,20 +180,22 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
 
   // Autoencoder: the first and last frame of each clip, decoded from noisy latents so that the
   // decoder draws clean frames from the slightly-off latents the dynamics predict.
-  const at::Tensor ends = torch::cat({x.select(1, 0), x.select(1, T - 1)}, 0);
-  const at::Tensor z_ends = nets.encoder->forward(ends);
-  const at::Tensor recon =
-      frame_loss(nets.decoder->forward(z_ends + torch::randn(z_ends.sizes(), gen) * tc.latent_noise), ends);
+  at::Tensor recon = torch::zeros({});
+  if (with_recon) {
+    const at::Tensor ends = torch::cat({x.select(1, 0), x.select(1, T - 1)}, 0);
+    const at::Tensor z_ends = nets.encoder->forward(ends);
+    recon = frame_loss(nets.decoder->forward(z_ends + torch::randn(z_ends.sizes(), gen) * tc.latent_noise), ends);
+  }
 
   // Dynamics: open-loop rollout from noisy context latents, each prediction drawn as the model
   // draws it at inference (palette models continue from their re-encoded frames).
   at::Tensor z_prev = z.select(1, 0) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
   at::Tensor z_cur = z.select(1, 1) + torch::randn({B, C, S, S}, gen) * tc.context_noise;
   at::Tensor latent_loss = torch::zeros({}), pix = torch::zeros({}), consistency = torch::zeros({});
-  if (s.config.dynamics_flow_steps > 0) {
+  if (with_dynamics && s.config.dynamics_flow_steps > 0) {
     const at::Tensor cell_weight = 1 + tc.flow_object_weight * object_cells(x, S);
     latent_loss = flow_dynamics_loss(nets, s.config, z, z_prev, z_cur, P, actions, cell_weight, gen);
-  } else {
+  } else if (with_dynamics) {
     std::vector<at::Tensor> predicted, decoded;
     for (int64_t k = 2; k < T; ++k) {
       const at::Tensor next = nets.dynamics->forward(z_prev, z_cur, P.select(1, k), actions.select(1, k));
@@ -215,18 +228,21 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
   // Prior: flow matching from noise (t = 0) to the first two latents (t = 1), several flow
   // times per start; some draws get the zero prompt, so the prior also learns the unprompted
   // velocity that classifier-free guidance steers away from.
-  const int64_t D = std::max<int32_t>(1, tc.prior_draws);
-  const at::Tensor zs = z_start.repeat({D, 1, 1, 1});
-  at::Tensor pk = P0.repeat({D, 1});
-  if (tc.prompt_dropout > 0) {
-    const at::Tensor keep = (torch::rand({D * B, 1}, gen) >= tc.prompt_dropout).to(at::kFloat);
-    pk = pk * keep;
+  at::Tensor prior = torch::zeros({});
+  if (with_prior) {
+    const int64_t D = std::max<int32_t>(1, tc.prior_draws);
+    const at::Tensor zs = z_start.repeat({D, 1, 1, 1});
+    at::Tensor pk = P0.repeat({D, 1});
+    if (tc.prompt_dropout > 0) {
+      const at::Tensor keep = (torch::rand({D * B, 1}, gen) >= tc.prompt_dropout).to(at::kFloat);
+      pk = pk * keep;
+    }
+    const at::Tensor t = torch::rand({D * B}, gen);
+    const at::Tensor eps = torch::randn({D * B, 2 * C, S, S}, gen);
+    const at::Tensor tt = t.view({D * B, 1, 1, 1});
+    const at::Tensor v = nets.prior->forward((1 - tt) * eps + tt * zs, t, pk);
+    prior = (v - (zs - eps)).pow(2).mean();
   }
-  const at::Tensor t = torch::rand({D * B}, gen);
-  const at::Tensor eps = torch::randn({D * B, 2 * C, S, S}, gen);
-  const at::Tensor tt = t.view({D * B, 1, 1, 1});
-  const at::Tensor v = nets.prior->forward((1 - tt) * eps + tt * zs, t, pk);
-  const at::Tensor prior = (v - (zs - eps)).pow(2).mean();
 
   Losses l;
   const at::Tensor dyn = kLatentWeight * latent_loss + kPixelWeight * pix + tc.consistency_weight * consistency;

@@ -391,6 +391,22 @@ TEST(LatentTraining, TrainOnlyLeavesTheOtherPartsAsTheyWere) {
   EXPECT_TRUE(torch::equal(after->nets->text->out->weight, before->nets->text->out->weight));
   EXPECT_FALSE(torch::equal(after->nets->dynamics->conv_in->weight, before->nets->dynamics->conv_in->weight));
 
+  // Only the prior: the losses of parts that do not learn are not computed (reported as 0).
+  TrainConfig prior_only = only;
+  prior_only.out_dir = out_dir("only-prior").string();
+  prior_only.train_only = {"prior"};
+  std::vector<TrainProgress> seen;
+  auto p = train(prior_only, [&](const TrainProgress& progress) { seen.push_back(progress); });
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.back().recon, 0.0);
+  EXPECT_EQ(seen.back().dynamics, 0.0);
+  EXPECT_GT(seen.back().prior, 0.0);
+  auto prior_trained = load_latent_weights(p->weights_path);
+  ASSERT_TRUE(prior_trained.ok());
+  EXPECT_FALSE(torch::equal(prior_trained->nets->prior->conv_out->weight, before->nets->prior->conv_out->weight));
+  EXPECT_TRUE(torch::equal(prior_trained->nets->dynamics->conv_in->weight, before->nets->dynamics->conv_in->weight));
+
   only.out_dir = out_dir("only-bad").string();
   only.train_only = {"dynamics", "wings"};
   auto refused = train(only, {});
