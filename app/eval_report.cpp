@@ -42,6 +42,8 @@ std::string eval_report_json(const eval::EvalReport& r) {
   j["rollouts"] = r.rollouts;
   j["seconds"] = r.seconds;
   j["prompt_adherence"] = {{"count", r.count_match}, {"colors", r.colors_match}, {"background", r.background_match}};
+  if (r.start_image_count >= 0)
+    j["from_true_start"] = {{"count", r.start_image_count}, {"colors", r.start_image_colors}};
   j["physics"] = {{"gravity_agrees", r.gravity_agrees},
                   {"gravity_agrees_truth", r.gravity_agrees_truth},
                   {"bounces", {{"shown", r.bounces}, {"cases", r.bounce_cases}, {"shown_truth", r.bounces_truth},
@@ -80,6 +82,9 @@ std::string eval_report_markdown(const eval::EvalReport& r) {
   md += "| prompt adherence: object count | " + pct(r.count_match) + " | |\n";
   md += "| prompt adherence: colors | " + pct(r.colors_match) + " | |\n";
   md += "| prompt adherence: room color | " + pct(r.background_match) + " | |\n";
+  if (r.start_image_count >= 0)
+    md += "| from the true frame 0: count / colors still shown in frame 0 | " + pct(r.start_image_count) + " / " +
+          pct(r.start_image_colors) + " | 100.0 % / 100.0 % |\n";
   md += "| gravity: things drift the way the prompt says (1 s) | " + pct(r.gravity_agrees) + " | " + pct(r.gravity_agrees_truth) + " |\n";
   md += "| bounces: objects reaching a wall rebound from it | " + of_cases(r.bounces, r.bounce_cases) + " | " +
         of_cases(r.bounces_truth, r.bounce_cases_truth) + " |\n";

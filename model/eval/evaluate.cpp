@@ -290,6 +290,12 @@ Result<EvalReport> Evaluator::run(const std::vector<Episode>& episodes) {
     }
     auto psnr_runs = roll("psnr", from_truth, kPsnrHorizon + 1, kPsnrHorizon + 1);
     if (!psnr_runs) return psnr_runs.error();
+    int64_t start_count = 0, start_colors = 0;
+    for (size_t i = 0; i < episodes.size(); ++i) {
+      const PromptMatch m = match_prompt(toyworld::probe_frame(*(*psnr_runs)[i].kept[0]), episodes[i].scene);
+      start_count += m.count, start_colors += m.colors;
+    }
+    report.start_image_count = fraction(start_count, n), report.start_image_colors = fraction(start_colors, n);
     for (AtHorizon& h : report.horizons) {
       if (h.frame > kPsnrHorizon) continue;
       double model_db = 0.0, copy_db = 0.0;

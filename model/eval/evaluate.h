@@ -41,7 +41,7 @@ struct EvalParams {
 
 struct AtHorizon {
   int32_t frame = 0;
-  double count_kept = 0.0;      // rollouts whose object count equals frame 0's
+  double count_kept = 0.0;      // rollouts with as many objects as the prompt names
   double sharpness = 0.0;       // mean probe sharpness (truth's beside it)
   double sharpness_truth = 0.0;
   double psnr = 0.0;            // dB, started from true frame 0; -1 past the PSNR horizons
@@ -77,6 +77,10 @@ struct EvalReport {
   double count_kept_at_end = 0.0;        // at frame `frames - 1`
   std::vector<AtHorizon> horizons;
   double psnr_gain_at_32 = 0.0;          // model minus copy-last, dB
+  // Started from the true frame 0 (models that accept a start image; -1 otherwise): how often the
+  // model's own frame 0 still shows the prompt's count and colors. A ceiling of prompt adherence
+  // set by how the model draws frames (its decoder), apart from how it invents them.
+  double start_image_count = -1.0, start_image_colors = -1.0;
   double diversity = 0.0;                // mean |difference| of frame 0 between seeds, 0..1
   double distinct_seed_pairs = 0.0;      // pairs of seeds whose frames 0 differ visibly
   double seconds = 0.0;                  // wall time of the evaluation

@@ -25,6 +25,7 @@ TEST(Evaluate, AnOracleRunningTheSimulatorScoresLikeTheTruth) {
   EXPECT_GE(report->count_match, 0.9);
   EXPECT_GE(report->colors_match, 0.9);
   EXPECT_EQ(report->background_match, 1.0);
+  EXPECT_EQ(report->start_image_count, -1.0) << "the oracle takes no start image";
   EXPECT_EQ(report->gravity_agrees, report->gravity_agrees_truth);
   // Bounces and collisions: found in the oracle's own worlds, shown about as often as in the
   // truth's (measured: bounces 29 of 32 against 38 of 38, collisions 9 of 9 and 8 of 8).
@@ -75,6 +76,17 @@ TEST(Evaluate, AModelShowingNothingScoresNothing) {
   EXPECT_GT(report->bounces_truth, 0.85);
   EXPECT_GT(report->collision_cases_truth, 0);
   for (const AtHorizon& h : report->horizons) EXPECT_EQ(h.bounces, -1.0) << h.frame;
+}
+
+// From the true frame 0: a model that shows its start image as it is reaches the ceiling of
+// prompt adherence there, while what it invents on its own (a grey frame) still scores nothing.
+TEST(Evaluate, AModelShowingItsStartImageScoresTheCeilingFromTheTrueStart) {
+  auto report = evaluate(model::testing::make_blank_model(/*echo_start_image=*/true), small_params());
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_GE(report->start_image_count, 0.9);
+  EXPECT_GE(report->start_image_colors, 0.9);
+  EXPECT_EQ(report->count_match, 0.0);
+  EXPECT_EQ(report->colors_match, 0.0);
 }
 
 TEST(Evaluate, RefusesBadParametersNamingThem) {

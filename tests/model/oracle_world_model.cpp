@@ -108,7 +108,12 @@ class BlankModel final : public WorldModel {
  public:
   const ModelInfo& info() const override { return info_; }
   EncodedPrompt encode_prompt(std::string_view) override { return {at::full({1, 1}, 0.0), {}}; }
-  ModelOutput init(const InitInput& in) override { return grey(in.prompt.size(0)); }
+  explicit BlankModel(bool echo_start_image) { info_.accepts_start_image = echo_start_image; }
+  ModelOutput init(const InitInput& in) override {
+    ModelOutput out = grey(in.prompt.size(0));
+    if (in.start_image.defined()) out.frame = in.start_image.clone();
+    return out;
+  }
   ModelOutput step(const StepInput& in) override { return grey(in.prompt.size(0)); }
 
  private:
@@ -122,6 +127,8 @@ class BlankModel final : public WorldModel {
 }  // namespace
 
 std::shared_ptr<WorldModel> make_oracle_model() { return std::make_shared<OracleModel>(); }
-std::shared_ptr<WorldModel> make_blank_model() { return std::make_shared<BlankModel>(); }
+std::shared_ptr<WorldModel> make_blank_model(bool echo_start_image) {
+  return std::make_shared<BlankModel>(echo_start_image);
+}
 
 }  // namespace wv::model::testing
