@@ -41,6 +41,7 @@ CLI::App* add_train_command(CLI::App& cli, TrainOptions& o) {
   cmd->add_option("--dynamics-flow-steps", o.dynamics_flow_steps, "0: deterministic dynamics; K: generative (flow) dynamics integrated in K Euler steps per frame (saved with the weights)")->capture_default_str()->check(CLI::Range(0, 64));
   cmd->add_option("--dynamics-flow-noise", o.dynamics_flow_noise, "Flow dynamics: scale of the step noise each change is integrated from (saved with the weights)")->capture_default_str()->check(CLI::Range(0.01, 4.0));
   cmd->add_option("--flow-object-weight", o.flow_object_weight, "Flow dynamics: extra weight of latent cells an object leaves or reaches in the flow loss")->capture_default_str()->check(CLI::Range(0.0, 100.0));
+  cmd->add_flag("--flow-teacher-forcing", o.flow_teacher_forcing, "Flow dynamics: learn from the true context frames (with --context-noise) instead of the model's own open-loop draws");
   cmd->add_option("--prior-draws", o.prior_draws, "Flow times and noises per start in the prior loss")->capture_default_str()->check(CLI::Range(1, 64));
   cmd->add_option("--prompt-dropout", o.prompt_dropout, "Share of prior draws trained with the zero prompt (for --prior-guidance)")->capture_default_str()->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--prior-weight", o.prior_weight, "Weight of the prior's flow-matching loss")->capture_default_str()->check(CLI::Range(0.0, 100.0));
@@ -68,6 +69,7 @@ int run_train(const TrainOptions& o) {
   config.model.dynamics_flow_steps = o.dynamics_flow_steps;
   config.model.dynamics_flow_noise = o.dynamics_flow_noise;
   config.flow_object_weight = o.flow_object_weight;
+  config.flow_teacher_forcing = o.flow_teacher_forcing;
   config.clips.clip_frames = o.clip_frames;
   config.init_from = o.init_from;
   config.train_only = o.train_only;

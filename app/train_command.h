@@ -28,6 +28,7 @@ struct TrainOptions {
   int32_t dynamics_flow_steps = 0;  // 0: deterministic dynamics; K: flow dynamics, K Euler steps
   double dynamics_flow_noise = 1.0;  // flow dynamics: scale of the step noise (stored in the weights)
   double flow_object_weight = 0.0;   // flow dynamics: extra loss weight of cells with objects
+  bool flow_teacher_forcing = false; // flow dynamics: learn from true contexts, not open loop
   int prior_draws = 1;        // flow times per start in the prior loss
   double prompt_dropout = 0.0;  // share of prior draws trained with the zero prompt
   double prior_weight = 0.5;

@@ -97,17 +97,22 @@ at::Tensor object_cells(const at::Tensor& pixels, int64_t latent_size) {
 }
 
 // Flow dynamics: flow matching of the change from each context latent to the true next latent
-// (z [B, T, C, S, S]; predictions from frame 2 on). The context walks on open loop through the
+// (z [B, T, C, S, S]; predictions from frame 2 on). Open loop, the context walks through the
 // model's own draws (no gradient through sampling), so the dynamics learn to bring a drifted
-// rollout back to what the scene does, not only to continue perfect contexts. `cell_weight`
-// [B, T, 1, S, S] weighs each frame's cells (objects count more than the empty room).
-at::Tensor flow_dynamics_loss(LatentNetsImpl& nets, const LatentConfig& c, const at::Tensor& z, at::Tensor z_prev,
-                              at::Tensor z_cur, const at::Tensor& prompts, const at::Tensor& actions,
+// rollout back to what the scene does. Teacher-forced (tc.flow_teacher_forcing), each context
+// is the true pair with fresh noise (tc.context_noise). `cell_weight` [B, T, 1, S, S] weighs
+// each frame's cells (objects count more than the empty room).
+at::Tensor flow_dynamics_loss(LatentNetsImpl& nets, const LatentConfig& c, const TrainConfig& tc, const at::Tensor& z,
+                              at::Tensor z_prev, at::Tensor z_cur, const at::Tensor& prompts, const at::Tensor& actions,
                               const at::Tensor& cell_weight, at::Generator& gen) {
   const int64_t B = z.size(0), T = z.size(1);
   const std::vector<int64_t> shape = z.select(1, 0).sizes().vec();
   at::Tensor loss = torch::zeros({});
   for (int64_t k = 2; k < T; ++k) {
+    if (tc.flow_teacher_forcing && k > 2) {
+      z_prev = z.select(1, k - 2) + torch::randn(shape, gen) * tc.context_noise;
+      z_cur = z.select(1, k - 1) + torch::randn(shape, gen) * tc.context_noise;
+    }
     const at::Tensor change = z.select(1, k) - z_cur;
     const at::Tensor t = torch::rand({B}, gen);
     const at::Tensor noise = torch::randn(shape, gen) * c.dynamics_flow_noise;
@@ -116,6 +121,7 @@ at::Tensor flow_dynamics_loss(LatentNetsImpl& nets, const LatentConfig& c, const
                                                  (1 - tt) * noise + tt * change, t);
     const at::Tensor w = cell_weight.select(1, k);
     loss = loss + ((v - (change - noise)).pow(2) * w).mean() / w.mean();
+    if (tc.flow_teacher_forcing) continue;
     torch::NoGradGuard no_grad;
     const at::Tensor next = next_latent(nets, c, z_prev, z_cur, prompts.select(1, k), actions.select(1, k),
                                         torch::randn(shape, gen));
@@ -194,7 +200,7 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
   at::Tensor latent_loss = torch::zeros({}), pix = torch::zeros({}), consistency = torch::zeros({});
   if (with_dynamics && s.config.dynamics_flow_steps > 0) {
     const at::Tensor cell_weight = 1 + tc.flow_object_weight * object_cells(x, S);
-    latent_loss = flow_dynamics_loss(nets, s.config, z, z_prev, z_cur, P, actions, cell_weight, gen);
+    latent_loss = flow_dynamics_loss(nets, s.config, tc, z, z_prev, z_cur, P, actions, cell_weight, gen);
   } else if (with_dynamics) {
     std::vector<at::Tensor> predicted, decoded;
     for (int64_t k = 2; k < T; ++k) {

@@ -365,6 +365,15 @@ TEST(LatentTraining, FlowDynamicsFromDeterministicWeightsKeepTheRestAndLearn) {
   EXPECT_LT(mean(r->loss_history, 90, 10), 0.75 * mean(r->loss_history, 0, 10));
   EXPECT_EQ(r->samples[0].frames.size(), 4u);
 
+  // Teacher-forced: learns from true contexts, and its loss falls too.
+  TrainConfig forced = flow;
+  forced.out_dir = out_dir("flow-forced").string();
+  forced.flow_teacher_forcing = true;
+  auto f = train(forced, {});
+  ASSERT_TRUE(f.ok()) << f.error().message;
+  EXPECT_LT(mean(f->loss_history, 90, 10), 0.75 * mean(f->loss_history, 0, 10));
+  EXPECT_NE(f->sha256, r->sha256);
+
   flow.out_dir = out_dir("flow-consistency").string();
   flow.consistency_weight = 0.5;
   auto refused = train(flow, {});
