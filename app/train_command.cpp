@@ -45,6 +45,7 @@ CLI::App* add_train_command(CLI::App& cli, TrainOptions& o) {
   cmd->add_option("--prior-draws", o.prior_draws, "Flow times and noises per start in the prior loss")->capture_default_str()->check(CLI::Range(1, 64));
   cmd->add_option("--prompt-dropout", o.prompt_dropout, "Share of prior draws trained with the zero prompt (for --prior-guidance)")->capture_default_str()->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--prior-weight", o.prior_weight, "Weight of the prior's flow-matching loss")->capture_default_str()->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--prior-object-weight", o.prior_object_weight, "Extra weight of latent cells with an object in the prior's loss (the room fills most cells)")->capture_default_str()->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--consistency", o.consistency, "Weight of the latent-consistency term (predicted latent vs encode(decode))")->capture_default_str()->check(CLI::Range(0.0, 100.0));
   cmd->add_option("--latent-noise", o.latent_noise, "Std of noise on the latents the decoder learns from")->capture_default_str()->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--context-noise", o.context_noise, "Std of noise on the dynamics' context latents")->capture_default_str()->check(CLI::Range(0.0, 1.0));
@@ -76,6 +77,7 @@ int run_train(const TrainOptions& o) {
   config.prior_draws = o.prior_draws;
   config.prompt_dropout = o.prompt_dropout;
   config.prior_weight = o.prior_weight;
+  config.prior_object_weight = o.prior_object_weight;
   config.consistency_weight = o.consistency;
   config.latent_noise = o.latent_noise;
   config.context_noise = o.context_noise;

@@ -32,6 +32,7 @@ struct TrainOptions {
   int prior_draws = 1;        // flow times per start in the prior loss
   double prompt_dropout = 0.0;  // share of prior draws trained with the zero prompt
   double prior_weight = 0.5;
+  double prior_object_weight = 0.0;  // extra weight of object cells in the prior's loss
   double consistency = 0.0;   // weight of the latent-consistency term of the dynamics
   double latent_noise = 0.1;  // std of noise on the latents the decoder learns from
   double context_noise = 0.1; // std of noise on the dynamics' context latents

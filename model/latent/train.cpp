@@ -85,7 +85,8 @@ at::Tensor from_floats(const std::vector<float>& v, std::vector<int64_t> shape) 
 }
 
 // Latent cells covered by an object (pixels unlike the room's corner color) in frame k-1 or k of
-// RGB clips [B, T, 3, N, N]: where an object leaves and where it arrives. [B, T, 1, S, S], frame 0 empty.
+// clips [B, T, K, N, N] (RGB or palette labels): where an object leaves and where it arrives.
+// [B, T, 1, S, S], frame 0 empty.
 at::Tensor object_cells(const at::Tensor& pixels, int64_t latent_size) {
   const int64_t B = pixels.size(0), T = pixels.size(1), N = pixels.size(3);
   const at::Tensor room = pixels.narrow(3, 0, 1).narrow(4, 0, 1);
@@ -247,7 +248,10 @@ Losses compute_losses(Session& s, const TrainConfig& tc, const ClipBatch& b, at:
     const at::Tensor eps = torch::randn({D * B, 2 * C, S, S}, gen);
     const at::Tensor tt = t.view({D * B, 1, 1, 1});
     const at::Tensor v = nets.prior->forward((1 - tt) * eps + tt * zs, t, pk);
-    prior = (v - (zs - eps)).pow(2).mean();
+    // Cells with an object in either start frame weigh 1 + prior_object_weight: the room fills
+    // most cells, and an unweighted loss (through the shared text encoder) learns the room first.
+    const at::Tensor w = (1 + tc.prior_object_weight * object_cells(start, S).select(1, 1)).repeat({D, 1, 1, 1});
+    prior = ((v - (zs - eps)).pow(2) * w).mean() / w.mean();
   }
 
   Losses l;

@@ -46,6 +46,8 @@ struct TrainConfig {
   int32_t prior_draws = 1;         // flow times and noises per start (prior loss variance)
   double prompt_dropout = 0.0;     // prior samples trained with the zero prompt (for guidance)
   double prior_weight = 0.5;
+  // Latent cells with an object in the start frames count 1 + this in the prior's loss.
+  double prior_object_weight = 0.0;
   // Predicted latents are pulled toward encode(decode(them)) (no gradient through that target),
   // so open-loop rollouts stay where the decoder draws clean frames.
   double consistency_weight = 0.0;

@@ -415,6 +415,13 @@ TEST(LatentTraining, TrainOnlyLeavesTheOtherPartsAsTheyWere) {
   ASSERT_TRUE(prior_trained.ok());
   EXPECT_FALSE(torch::equal(prior_trained->nets->prior->conv_out->weight, before->nets->prior->conv_out->weight));
   EXPECT_TRUE(torch::equal(prior_trained->nets->dynamics->conv_in->weight, before->nets->dynamics->conv_in->weight));
+  // Object cells weighed more: the prior learns something else from the same data.
+  prior_only.out_dir = out_dir("only-prior-objects").string();
+  prior_only.prior_object_weight = 9;
+  auto weighted = train(prior_only, {});
+  ASSERT_TRUE(weighted.ok()) << weighted.error().message;
+  EXPECT_NE(weighted->sha256, p->sha256);
+  EXPECT_NE(weighted->loss_history, p->loss_history);
 
   only.out_dir = out_dir("only-bad").string();
   only.train_only = {"dynamics", "wings"};
