@@ -101,8 +101,8 @@ at::Tensor object_cells(const at::Tensor& pixels, int64_t latent_size) {
 // (z [B, T, C, S, S]; predictions from frame 2 on). Open loop, the context walks through the
 // model's own draws (no gradient through sampling), so the dynamics learn to bring a drifted
 // rollout back to what the scene does. Teacher-forced (tc.flow_teacher_forcing), each context
-// is the true pair with fresh noise (tc.context_noise). `cell_weight` [B, T, 1, S, S] weighs
-// each frame's cells (objects count more than the empty room).
+// is the true pair with a fresh noise shared by both (tc.context_noise). `cell_weight`
+// [B, T, 1, S, S] weighs each frame's cells (objects count more than the empty room).
 at::Tensor flow_dynamics_loss(LatentNetsImpl& nets, const LatentConfig& c, const TrainConfig& tc, const at::Tensor& z,
                               at::Tensor z_prev, at::Tensor z_cur, const at::Tensor& prompts, const at::Tensor& actions,
                               const at::Tensor& cell_weight, at::Generator& gen) {
@@ -110,9 +110,12 @@ at::Tensor flow_dynamics_loss(LatentNetsImpl& nets, const LatentConfig& c, const
   const std::vector<int64_t> shape = z.select(1, 0).sizes().vec();
   at::Tensor loss = torch::zeros({});
   for (int64_t k = 2; k < T; ++k) {
-    if (tc.flow_teacher_forcing && k > 2) {
-      z_prev = z.select(1, k - 2) + torch::randn(shape, gen) * tc.context_noise;
-      z_cur = z.select(1, k - 1) + torch::randn(shape, gen) * tc.context_noise;
+    if (tc.flow_teacher_forcing) {
+      // One noise on both context frames: a rollout's drift is shared by consecutive frames, and
+      // the pair's difference, which carries the velocity, stays exact.
+      const at::Tensor drift = torch::randn(shape, gen) * tc.context_noise;
+      z_prev = z.select(1, k - 2) + drift;
+      z_cur = z.select(1, k - 1) + drift;
     }
     const at::Tensor change = z.select(1, k) - z_cur;
     const at::Tensor t = torch::rand({B}, gen);

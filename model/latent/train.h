@@ -54,8 +54,8 @@ struct TrainConfig {
   // Flow dynamics: latent cells an object leaves or reaches count 1 + this in the flow loss, so
   // the few cells where the world changes are not drowned by the empty room.
   double flow_object_weight = 0.0;
-  // Flow dynamics learn from the true context (plus context_noise) instead of walking on open
-  // loop through their own draws.
+  // Flow dynamics learn from the true context (plus one context_noise draw shared by its two
+  // frames) instead of walking on open loop through their own draws.
   bool flow_teacher_forcing = false;
   // A palette model (LatentConfig::palette_size): frames are labelled with training_palette()
   // and the model draws with it. Ignored on resume and with init_from (their config decides).
