@@ -13,7 +13,7 @@ class App;
 namespace wv::app {
 
 struct EvalOptions {
-  std::string model = "toyworld-latent-v1";  // a model id (assets/models/<id>)
+  std::string model = "toyworld-latent-v2";  // a model id (assets/models/<id>): the default built-in
   std::string prompts;                       // one toyworld scene text per line; # comments
   int32_t frames = 1000;
   int32_t seeds = 4;

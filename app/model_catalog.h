@@ -30,7 +30,7 @@ class WorldModel;
 
 namespace wv::app {
 
-inline constexpr const char* kDefaultModelId = "toyworld-latent-v1";
+inline constexpr const char* kDefaultModelId = "toyworld-latent-v2";
 
 class ModelCatalog {
  public:

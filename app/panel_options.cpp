@@ -34,7 +34,7 @@ void add_panel_options(CLI::App& cmd, PanelOptions& o) {
   cmd.add_option("--open", o.videos, "A panel playing this video file or image sequence (frame_%04d.png) (repeatable)");
   cmd.add_flag("--loop", o.loop_videos, "The --open videos start over at their end");
   cmd.add_flag("--sync", o.sync_videos, "The --open videos play, pause and seek in lockstep (A/B comparison)");
-  cmd.add_option("--model", o.model, "World model of the prompt panels (an id, see `worldview info`; default toyworld-latent-v1)");
+  cmd.add_option("--model", o.model, std::string("World model of the prompt panels (an id, see `worldview info`; default ") + kDefaultModelId + ")");
   cmd.add_option("--model-file", o.model_file,
                  "A TorchScript world model to use (docs/model-contract.md); it runs as code, so name only files you trust")
       ->check(CLI::ExistingFile);

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "app/display_label.h"
+#include "app/model_catalog.h"
 #include "capi/call_result.h"
 #include "capi/engine.h"
 #include "capi/handles.h"
@@ -54,7 +55,7 @@ extern "C" {
 
 wv_rollout_params wv_rollout_default_params(void) {
   wv_rollout_params p{};
-  p.model = "toyworld-latent-v1";
+  p.model = wv::app::kDefaultModelId;
   p.seed = 1;
   return p;
 }

@@ -92,7 +92,9 @@ struct RolloutBranch {
 };
 
 struct RolloutSourceSpec {
-  std::string model = "toyworld-latent-v1";  // a model id under assets/models/
+  // A model id under assets/models/. A file without one means v1, the model of the files written
+  // before v2 existed, so they keep their frames; new panels name the default (app/model_catalog.h).
+  std::string model = "toyworld-latent-v1";
   std::string prompt;
   std::uint64_t seed = 1;
   std::vector<TimedText> events;  // in time order (non-decreasing at_s)

@@ -15,7 +15,7 @@
 #include "model/world_model.h"
 
 int main(int argc, char** argv) {
-  const std::string path = argc > 1 ? argv[1] : WV_SOURCE_DIR "/assets/models/toyworld-latent-v1/model.safetensors";
+  const std::string path = argc > 1 ? argv[1] : WV_SOURCE_DIR "/assets/models/toyworld-latent-v2/model.safetensors";
   auto loaded = wv::model::latent::load_latent_model(path);
   if (!loaded) {
     std::fprintf(stderr, "%s\n", loaded.error().message.c_str());
@@ -24,14 +24,18 @@ int main(int argc, char** argv) {
   wv::model::WorldModel& m = **loaded;
   const wv::model::ModelInfo& info = m.info();
   const at::Tensor prompt = m.encode_prompt("three red balls in a dark blue room").embedding;
+  // Noise of the model's declared shape for a batch ([B, 0] where it takes none).
+  auto noise = [](const std::vector<int64_t>& per_sample, int64_t batch) {
+    std::vector<int64_t> shape = {batch};
+    shape.insert(shape.end(), per_sample.begin(), per_sample.end());
+    return at::randn(shape);
+  };
   auto step = [&](const wv::model::ModelOutput& prev, const at::Tensor& prompts, int64_t batch) {
     return m.step({.state = prev.state, .prompt = prompts, .action = at::zeros({batch, info.action_dim}),
-                   .noise = at::zeros({batch, 0})});
+                   .noise = noise(info.step_noise_shape, batch)});
   };
   auto init = [&](const at::Tensor& prompts, int64_t batch) {
-    std::vector<int64_t> shape = {batch};
-    shape.insert(shape.end(), info.init_noise_shape.begin(), info.init_noise_shape.end());
-    return m.init({.prompt = prompts, .noise = at::randn(shape), .start_image = {}});
+    return m.init({.prompt = prompts, .noise = noise(info.init_noise_shape, batch), .start_image = {}});
   };
   // The arithmetic of one batch-1 step, counted after one uncounted step (the first may differ).
   double flops_per_frame = 0.0;

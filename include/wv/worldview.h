@@ -156,7 +156,7 @@ WV_API wv_result wv_engine_model_id(wv_engine engine, size_t index, char* buffer
 /* Sources: rollouts ------------------------------------------------------------------------- */
 
 typedef struct wv_rollout_params {
-  const char* model;  /* a model id (default "toyworld-latent-v1") */
+  const char* model;  /* a model id (default "toyworld-latent-v2") */
   const char* prompt; /* required: what the world shows (the model's text language) */
   uint64_t seed;      /* noise seed (default 1) */
   /* Optional start image, RGBA8 sRGB of the model's frame size (on-device models that take

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/model_catalog.h"
 #include "workspace_test_support.h"
 
 namespace wv::app {
@@ -87,7 +88,7 @@ TEST(WorkspaceRoundTrip, DemoShowsSteeredGeneratedWorldsBesideTheTruth) {
     EXPECT_FALSE(panel.pose.has_value());
     if (panel.source.kind == SourceSpec::Kind::Rollout) {
       ++rollouts;
-      EXPECT_EQ(panel.source.rollout.model, "toyworld-latent-v1");
+      EXPECT_EQ(panel.source.rollout.model, kDefaultModelId);  // the demo shows the default model
       steered += panel.source.rollout.events.empty() ? 0 : 1;
       continue;
     }

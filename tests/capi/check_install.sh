@@ -9,7 +9,8 @@ mkdir -p "$out"
 prefix=$out/prefix
 cmake --install "$build" --prefix "$prefix" > "$out/install.log"
 for f in include/wv/worldview.h lib/libworldview.so lib/pkgconfig/worldview.pc \
-         lib/cmake/worldview/worldviewConfig.cmake share/worldview/models/toyworld-latent-v1/model.safetensors; do
+         lib/cmake/worldview/worldviewConfig.cmake share/worldview/models/toyworld-latent-v1/model.safetensors \
+         share/worldview/models/toyworld-latent-v2/model.safetensors; do
   [ -e "$prefix/$f" ] || { echo "not installed: $f"; exit 1; }
 done
 export OMP_WAIT_POLICY=PASSIVE

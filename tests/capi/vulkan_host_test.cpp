@@ -34,6 +34,7 @@ TEST(CapiVulkanHost, RendersPanelsIntoTheHostsImageOnTheHostsDevice) {
   wv_engine engine;
   ASSERT_EQ(wv_engine_create(&ep, &engine), WV_OK) << wv_last_error();
   wv_rollout_params rp = wv_rollout_default_params();
+  rp.model = "toyworld-latent-v1";  // the model the golden was drawn from
   rp.prompt = "three red balls in a dark blue room";
   rp.seed = 7;
   wv_source rollout, clip;
