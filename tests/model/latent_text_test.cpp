@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "model/latent/episodes.h"
 #include "model/latent/latent_config.h"
@@ -55,20 +57,41 @@ TEST(LatentConfig, MetadataRoundTripAndRefusals) {
   EXPECT_NE(config_from_metadata(meta, "w").error().message.find("is missing"), std::string::npos);
 }
 
-TEST(LatentConfig, PriorGuidanceIsOptionalInTheMetadata) {
-  LatentConfig c;
-  EXPECT_EQ(to_metadata(c).count("latent.prior_guidance"), 0u);  // files as before
-  c.prior_guidance = 2.5;
-  auto meta = to_metadata(c);
-  auto back = config_from_metadata(meta, "w");
-  ASSERT_TRUE(back.ok()) << back.error().message;
-  EXPECT_EQ(back->prior_guidance, 2.5);
-  meta.erase("latent.prior_guidance");
-  EXPECT_EQ(config_from_metadata(meta, "w")->prior_guidance, 1.0);
-  meta["latent.prior_guidance"] = "11";
-  EXPECT_NE(config_from_metadata(meta, "w").error().message.find("prior_guidance must be in [0, 10]"), std::string::npos);
-  meta["latent.prior_guidance"] = "x";
-  EXPECT_NE(config_from_metadata(meta, "w").error().message.find("is not a number"), std::string::npos);
+// Optional real-valued fields: absent from a file that keeps the default (files written before
+// the field load as before), read back when set, refused out of range or not a number.
+TEST(LatentConfig, OptionalNumbersAreAbsentByDefaultReadBackAndChecked) {
+  struct OptionalNumber {
+    const char* key;
+    double LatentConfig::*member;
+    double value, absent;
+    std::vector<std::pair<const char*, const char*>> bad;  // value, what the error says
+  };
+  const OptionalNumber fields[] = {
+      {"latent.prior_guidance", &LatentConfig::prior_guidance, 2.5, 1.0,
+       {{"11", "prior_guidance must be in [0, 10]"}, {"x", "is not a number"}}},
+      {"latent.dynamics_flow_noise", &LatentConfig::dynamics_flow_noise, 0.25, 1.0,
+       {{"0", "dynamics_flow_noise must be in (0, 4]"}, {"-0.5", "dynamics_flow_noise must be in (0, 4]"},
+        {"4.5", "dynamics_flow_noise must be in (0, 4]"}, {"nan", "dynamics_flow_noise must be in (0, 4]"},
+        {"quarter", "is not a number"}}},
+  };
+  for (const OptionalNumber& f : fields) {
+    LatentConfig c;
+    c.dynamics_flow_steps = 4;
+    EXPECT_EQ(to_metadata(c).count(f.key), 0u) << f.key;
+    c.*f.member = f.value;
+    auto meta = to_metadata(c);
+    auto back = config_from_metadata(meta, "w");
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ((*back).*f.member, f.value) << f.key;
+    meta.erase(f.key);
+    EXPECT_EQ((*config_from_metadata(meta, "w")).*f.member, f.absent) << f.key;
+    for (const auto& [bad, says] : f.bad) {
+      meta[f.key] = bad;
+      auto refused = config_from_metadata(meta, "w");
+      ASSERT_FALSE(refused.ok()) << f.key << " = " << bad;
+      EXPECT_NE(refused.error().message.find(says), std::string::npos) << refused.error().message;
+    }
+  }
 }
 
 TEST(LatentConfig, PaletteIsOptionalInTheMetadata) {
@@ -105,25 +128,6 @@ TEST(LatentConfig, DynamicsFlowStepsAreOptionalInTheMetadata) {
   for (const char* bad : {"-1", "65", "1.5", "four"}) {
     meta["latent.dynamics_flow_steps"] = bad;
     EXPECT_FALSE(config_from_metadata(meta, "w").ok()) << bad;
-  }
-}
-
-TEST(LatentConfig, DynamicsFlowNoiseIsOptionalInTheMetadata) {
-  LatentConfig c;
-  c.dynamics_flow_steps = 4;
-  EXPECT_EQ(to_metadata(c).count("latent.dynamics_flow_noise"), 0u);  // files before it load as before
-  c.dynamics_flow_noise = 0.25;
-  auto meta = to_metadata(c);
-  auto back = config_from_metadata(meta, "w");
-  ASSERT_TRUE(back.ok()) << back.error().message;
-  EXPECT_EQ(back->dynamics_flow_noise, 0.25);
-  meta.erase("latent.dynamics_flow_noise");
-  EXPECT_EQ(config_from_metadata(meta, "w")->dynamics_flow_noise, 1.0);
-  for (const char* bad : {"0", "-0.5", "4.5", "nan", "quarter"}) {
-    meta["latent.dynamics_flow_noise"] = bad;
-    auto refused = config_from_metadata(meta, "w");
-    ASSERT_FALSE(refused.ok()) << bad;
-    EXPECT_NE(refused.error().message.find("dynamics_flow_noise"), std::string::npos) << refused.error().message;
   }
 }
 
