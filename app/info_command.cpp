@@ -18,6 +18,7 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include "app/model_catalog.h"
 #include "app/version.h"
 #include "model/runtime_info.h"
 #include "renderer/devices.h"
@@ -101,6 +102,16 @@ void print_inference(const model::RuntimeReport& runtime) {
               runtime.omp_wait_policy.empty() ? "(unset)" : runtime.omp_wait_policy.c_str());
 }
 
+// The ids of the models in the model folders, which --model and workspaces can name. TorchScript
+// files named on a command line or pinned in the trusted-models list are not read here.
+void print_models() {
+  std::printf("World models\n");
+  ModelCatalog catalog(ModelCatalog::default_folders());
+  const std::vector<std::string> ids = catalog.available();
+  if (ids.empty()) std::printf("  none found (looked in the asset folders' models/ and $WORLDVIEW_MODELS)\n");
+  for (const std::string& id : ids) std::printf("  %s%s\n", id.c_str(), id == kDefaultModelId ? " (default)" : "");
+}
+
 }  // namespace
 
 int run_info() {
@@ -113,12 +124,14 @@ int run_info() {
   print_openxr();
   std::printf("\n");
   print_inference(runtime);
+  std::printf("\n");
+  print_models();
   return 0;
 }
 
 CLI::App* add_info_command(CLI::App& cli) {
   return cli.add_subcommand(
-      "info", "Show dependency versions, Vulkan devices, the OpenXR runtime, BLAS speed and threads");
+      "info", "Show dependency versions, Vulkan devices, the OpenXR runtime, BLAS speed and threads, and the world models");
 }
 
 }  // namespace wv::app
