@@ -118,7 +118,6 @@ void Engine::stop_for_exit() {
   rollouts_.reset();  // joins the inference workers (open rollouts close)
 }
 
-
 Result<std::shared_ptr<Source>> Engine::open_rollout(const app::RolloutSourceSpec& spec, const std::string& name,
                                                      wv::FramePtr start_image) {
   Result<std::shared_ptr<wv::FrameSource>> opened = Error{};

@@ -57,7 +57,6 @@ class Engine {
  private:
   explicit Engine(std::unique_ptr<app::RolloutSources> rollouts);
 
-
   mutable std::mutex rollouts_mutex_;  // RolloutSources::open is the owning thread's: one at a time
   std::unique_ptr<app::RolloutSources> rollouts_;  // null: stopped for the process's exit
   std::unique_ptr<Producer> producer_;  // stopped first: it pumps the sources

@@ -35,12 +35,17 @@ double learning_rate(const TrainConfig& c, int64_t step) {
   return c.learning_rate * warm * (0.1 + 0.9 * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, progress))));
 }
 
-// Squared error with object pixels (those unlike the frame's corner, the room color) counted 10x,
-// so that a model drawing an empty room is not nearly as good as one drawing the balls.
+// 1 where a pixel is unlike the frame's corner (the room's color), else 0: frames [B, K, N, N]
+// (RGB or palette labels) -> [B, 1, N, N].
+at::Tensor object_pixels(const at::Tensor& frames) {
+  const at::Tensor room = frames.narrow(2, 0, 1).narrow(3, 0, 1);
+  return ((frames - room).abs().sum(1, true) > 0.1).to(at::kFloat);
+}
+
+// Squared error with object pixels counted 10x, so that a model drawing an empty room is not
+// nearly as good as one drawing the balls.
 at::Tensor pixel_loss(const at::Tensor& predicted, const at::Tensor& target) {
-  const at::Tensor room = target.narrow(2, 0, 1).narrow(3, 0, 1);
-  const at::Tensor object = ((target - room).abs().sum(1, true) > 0.1).to(at::kFloat);
-  return ((predicted - target).pow(2) * (1 + 9 * object)).mean();
+  return ((predicted - target).pow(2) * (1 + 9 * object_pixels(target))).mean();
 }
 
 // The palette version of pixel_loss: cross-entropy of the logits against the pixels' label
@@ -84,13 +89,11 @@ at::Tensor from_floats(const std::vector<float>& v, std::vector<int64_t> shape) 
   return torch::from_blob(const_cast<float*>(v.data()), shape, torch::kFloat).clone();
 }
 
-// Latent cells covered by an object (pixels unlike the room's corner color) in frame k-1 or k of
-// clips [B, T, K, N, N] (RGB or palette labels): where an object leaves and where it arrives.
-// [B, T, 1, S, S], frame 0 empty.
-at::Tensor object_cells(const at::Tensor& pixels, int64_t latent_size) {
-  const int64_t B = pixels.size(0), T = pixels.size(1), N = pixels.size(3);
-  const at::Tensor room = pixels.narrow(3, 0, 1).narrow(4, 0, 1);
-  const at::Tensor object = ((pixels - room).abs().sum(2, true) > 0.1).to(at::kFloat).view({B * T, 1, N, N});
+// Latent cells covered by an object (object_pixels) in frame k-1 or k of clips [B, T, K, N, N]:
+// where an object leaves and where it arrives. [B, T, 1, S, S], frame 0 empty.
+at::Tensor object_cells(const at::Tensor& clips, int64_t latent_size) {
+  const int64_t B = clips.size(0), T = clips.size(1), K = clips.size(2), N = clips.size(3);
+  const at::Tensor object = object_pixels(clips.reshape({B * T, K, N, N}));
   const at::Tensor cells = torch::max_pool2d(object, N / latent_size).view({B, T, 1, latent_size, latent_size});
   at::Tensor either = torch::zeros_like(cells);
   either.narrow(1, 1, T - 1).copy_(torch::max(cells.narrow(1, 1, T - 1), cells.narrow(1, 0, T - 1)));

@@ -106,9 +106,9 @@ class OracleModel final : public WorldModel {
 
 class BlankModel final : public WorldModel {
  public:
+  explicit BlankModel(bool echo_start_image) { info_.accepts_start_image = echo_start_image; }
   const ModelInfo& info() const override { return info_; }
   EncodedPrompt encode_prompt(std::string_view) override { return {at::full({1, 1}, 0.0), {}}; }
-  explicit BlankModel(bool echo_start_image) { info_.accepts_start_image = echo_start_image; }
   ModelOutput init(const InitInput& in) override {
     ModelOutput out = grey(in.prompt.size(0));
     if (in.start_image.defined()) out.frame = in.start_image.clone();
